@@ -53,7 +53,7 @@ public enum Field {
   DNS_QUESTION_NAME("dns.question.name", FieldKind.KEYWORD, Flag.LOWER),
 
   WINLOG_CHANNEL("winlog.channel", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
-  WINLOG_RECORD_ID("winlog.record_id", FieldKind.LONG),
+  WINLOG_RECORD_ID("winlog.record_id", FieldKind.LONG, Flag.DOC_VALUES),
   LOG_FILE_PATH("log.file.path", FieldKind.KEYWORD, Flag.DOC_VALUES),
   LOG_FILE_LINE("log.file.line", FieldKind.LONG),
   INPUT_TYPE("input.type", FieldKind.KEYWORD, Flag.DOC_VALUES),
@@ -87,6 +87,9 @@ public enum Field {
 
   /** Lucene's hard limit on one indexed term, in UTF-8 bytes. */
   public static final int MAX_TERM_BYTES = 32766;
+
+  /** Raw {@code name=value} pairs longer than this, in UTF-8 bytes, are stored but not indexed as terms. */
+  public static final int RAW_TERM_BYTES = 1024;
 
   private static final Map<String, Field> BY_NAME = new HashMap<>();
 

@@ -1,8 +1,25 @@
 package org.huntindex.cli;
 
-/** Entry point of the {@code hunt} command line. */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code hunt} command line: wires the subcommands, nothing else. */
+@Command(name = "hunt", mixinStandardHelpOptions = true, version = "hunt 0.1.0",
+    description = "Offline hunt index for Windows event evidence: index a collection once, hunt it in milliseconds.",
+    subcommands = {IndexCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
 public final class HuntCli {
   public static void main(String[] args) {
-    System.exit(0);
+    System.exit(run(args));
+  }
+
+  /** Runs one command line and returns its exit code; stdout carries data only, everything else goes to stderr. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new HuntCli());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+      line.getErr().println("hunt: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+      return 2;
+    });
+    return cli.execute(args);
   }
 }

@@ -1,0 +1,21 @@
+package org.huntindex.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.huntindex.schema.SchemaAnalyzer;
+
+/** Opens the one {@link IndexWriter} of an index directory with the settings ingest is tuned for. */
+public final class IndexWriterFactory {
+  private IndexWriterFactory() {}
+
+  public static IndexWriter open(Path indexDir) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(new SchemaAnalyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(256);
+    config.setCommitOnClose(false);
+    return new IndexWriter(FSDirectory.open(indexDir), config);
+  }
+}

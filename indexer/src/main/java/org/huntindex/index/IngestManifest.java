@@ -1,0 +1,169 @@
+package org.huntindex.index;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.huntindex.source.ReadError;
+
+/**
+ * The index's record of every evidence file ingested: path, size, SHA-256, when, how many events and which errors. It
+ * is the chain-of-custody record, and how re-indexing the same file is recognised and skipped.
+ */
+public final class IngestManifest {
+  public static final String FILE_NAME = "huntindex-manifest.json";
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final int MAX_ERRORS_KEPT = 1000;
+
+  private final List<FileEntry> files = new ArrayList<>();
+
+  /** One ingested evidence file. Mutable while it is being ingested. */
+  public static final class FileEntry {
+    public long ordinal;
+    public String path;
+    public long size;
+    public String sha256;
+    public String indexedAt;
+    public long events;
+    public long recovered;
+    public long skipped;
+    public long errorCount;
+    public final List<String> errors = new ArrayList<>();
+
+    /** Notes a part of the file that could not be read; nothing was indexed for it. */
+    public synchronized void error(ReadError error) {
+      errorCount++;
+      if (errors.size() < MAX_ERRORS_KEPT) {
+        errors.add(error.toString());
+      }
+    }
+
+    /** Notes a record that was read but could not be indexed. */
+    synchronized void skipped(ReadError error) {
+      skipped++;
+      error(error);
+    }
+
+    /** Notes a record dropped as a copy of one already indexed. */
+    synchronized void duplicate() {
+      skipped++;
+    }
+
+    synchronized void indexed(boolean recoveredRecord) {
+      if (recoveredRecord) {
+        recovered++;
+      } else {
+        events++;
+      }
+    }
+  }
+
+  public List<FileEntry> files() {
+    return files;
+  }
+
+  public Optional<FileEntry> bySha256(String sha256) {
+    return files.stream().filter(f -> f.sha256.equals(sha256)).findFirst();
+  }
+
+  public long nextOrdinal() {
+    return files.stream().mapToLong(f -> f.ordinal + 1).max().orElse(0);
+  }
+
+  void add(FileEntry entry) {
+    files.add(entry);
+  }
+
+  public long totalErrors() {
+    return files.stream().mapToLong(f -> f.errorCount).sum();
+  }
+
+  public static IngestManifest load(Path indexDir) throws IOException {
+    IngestManifest m = new IngestManifest();
+    Path file = indexDir.resolve(FILE_NAME);
+    if (!Files.exists(file)) {
+      return m;
+    }
+    try (JsonParser p = JSON.createParser(file.toFile())) {
+      while (p.nextToken() != null) {
+        if (p.currentToken() == JsonToken.FIELD_NAME && "files".equals(p.currentName())) {
+          p.nextToken();
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            m.files.add(readEntry(p));
+          }
+        }
+      }
+    }
+    return m;
+  }
+
+  private static FileEntry readEntry(JsonParser p) throws IOException {
+    FileEntry e = new FileEntry();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "ordinal" -> e.ordinal = p.getLongValue();
+        case "path" -> e.path = p.getText();
+        case "size" -> e.size = p.getLongValue();
+        case "sha256" -> e.sha256 = p.getText();
+        case "indexed_at" -> e.indexedAt = p.getText();
+        case "events" -> e.events = p.getLongValue();
+        case "recovered" -> e.recovered = p.getLongValue();
+        case "skipped" -> e.skipped = p.getLongValue();
+        case "error_count" -> e.errorCount = p.getLongValue();
+        case "errors" -> {
+          while (p.nextToken() == JsonToken.VALUE_STRING) {
+            e.errors.add(p.getText());
+          }
+        }
+        default -> {
+          if (t.isStructStart()) {
+            p.skipChildren();
+          }
+        }
+      }
+    }
+    return e;
+  }
+
+  /** Writes the manifest atomically beside the index. */
+  public void save(Path indexDir) throws IOException {
+    Path tmp = indexDir.resolve(FILE_NAME + ".tmp");
+    try (JsonGenerator g = JSON.createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeNumberField("version", 1);
+      g.writeArrayFieldStart("files");
+      for (FileEntry e : files) {
+        g.writeStartObject();
+        g.writeNumberField("ordinal", e.ordinal);
+        g.writeStringField("path", e.path);
+        g.writeNumberField("size", e.size);
+        g.writeStringField("sha256", e.sha256);
+        g.writeStringField("indexed_at", e.indexedAt);
+        g.writeNumberField("events", e.events);
+        g.writeNumberField("recovered", e.recovered);
+        g.writeNumberField("skipped", e.skipped);
+        g.writeNumberField("error_count", e.errorCount);
+        g.writeArrayFieldStart("errors");
+        for (String err : e.errors) {
+          g.writeString(err);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    Files.move(tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

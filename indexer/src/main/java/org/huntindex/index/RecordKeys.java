@@ -1,0 +1,59 @@
+package org.huntindex.index;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.huntindex.normalize.Event;
+import org.huntindex.schema.Ascii;
+import org.huntindex.schema.Field;
+import org.huntindex.schema.Hash64;
+
+/**
+ * The (host, channel, record id) keys of EVTX records already indexed, for {@code --dedupe-records}: an event log
+ * collected twice as it grew holds the same records twice, and only the first copy is kept.
+ */
+final class RecordKeys {
+  private final Set<Long> keys = ConcurrentHashMap.newKeySet();
+
+  static RecordKeys load(IndexWriter writer) throws IOException {
+    RecordKeys k = new RecordKeys();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        SortedSetDocValues hosts = DocValues.getSortedSet(leaf.reader(), Field.HOST_NAME.fieldName());
+        SortedSetDocValues channels = DocValues.getSortedSet(leaf.reader(), Field.WINLOG_CHANNEL.fieldName());
+        NumericDocValues ids = DocValues.getNumeric(leaf.reader(), Field.WINLOG_RECORD_ID.fieldName());
+        SortedSetDocValues types = DocValues.getSortedSet(leaf.reader(), Field.INPUT_TYPE.fieldName());
+        for (int doc = ids.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
+          if (!types.advanceExact(doc) || !types.lookupOrd(types.nextOrd()).utf8ToString().equals("evtx")) {
+            continue;
+          }
+          String host = hosts.advanceExact(doc) ? hosts.lookupOrd(hosts.nextOrd()).utf8ToString() : "";
+          String channel = channels.advanceExact(doc) ? channels.lookupOrd(channels.nextOrd()).utf8ToString() : "";
+          k.keys.add(key(host, channel, ids.longValue()));
+        }
+      }
+    }
+    return k;
+  }
+
+  /** True the first time an EVTX event's key is seen; always true for events from other formats. */
+  boolean firstSeen(Event e) {
+    Long id = e.number(Field.WINLOG_RECORD_ID);
+    if (id == null || !"evtx".equals(e.string(Field.INPUT_TYPE))) {
+      return true;
+    }
+    String host = e.string(Field.HOST_NAME);
+    String channel = e.string(Field.WINLOG_CHANNEL);
+    return keys.add(key(host == null ? "" : host, channel == null ? "" : channel, id));
+  }
+
+  private static long key(String host, String channel, long id) {
+    return Hash64.of(host + '\u0000' + Ascii.lower(channel) + '\u0000' + id);
+  }
+}

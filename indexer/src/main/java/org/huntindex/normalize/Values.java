@@ -1,0 +1,68 @@
+package org.huntindex.normalize;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Conversions of raw source values (strings, numbers, instants, lists) into the text and numbers events hold. */
+final class Values {
+  private Values() {}
+
+  /** A value's text; lists are joined with {@code ", "}; instants print as ISO-8601 with 7 fraction digits. */
+  static String text(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof String s) {
+      return s;
+    }
+    if (v instanceof Instant i) {
+      return Ticks.format7(Ticks.of(i));
+    }
+    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
+    }
+    if (v instanceof List<?> list) {
+      StringBuilder sb = new StringBuilder();
+      for (Object o : list) {
+        if (sb.length() > 0) {
+          sb.append(", ");
+        }
+        sb.append(text(o));
+      }
+      return sb.toString();
+    }
+    return v.toString();
+  }
+
+  /** A decimal or {@code 0x} hexadecimal integer, or null. */
+  static Long integer(Object v) {
+    if (v instanceof Long l) {
+      return l;
+    }
+    if (v instanceof Double d) {
+      return d == Math.rint(d) ? d.longValue() : null;
+    }
+    String s = text(v);
+    if (s == null) {
+      return null;
+    }
+    s = s.trim();
+    try {
+      if (s.startsWith("0x") || s.startsWith("0X")) {
+        return Long.parseUnsignedLong(s.substring(2), 16);
+      }
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The part after the last backslash or slash: {@code C:\Windows\cmd.exe} gives {@code cmd.exe}. */
+  static String basename(String path) {
+    if (path == null) {
+      return null;
+    }
+    int i = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+    return path.substring(i + 1);
+  }
+}

