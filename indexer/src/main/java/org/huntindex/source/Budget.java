@@ -37,13 +37,20 @@ final class Budget {
     };
   }
 
+  /** Decompressed bytes still allowed. */
+  long remaining() {
+    return limits.maxArchiveBytes() - decompressed;
+  }
+
+  /** Marks the archive as over its total limit, and says so. */
+  LimitExceededException exceeded() {
+    exhausted = true;
+    return new LimitExceededException(
+        "archive decompresses to more than " + limits.maxArchiveBytes() + " bytes: rest not read", true);
+  }
+
   void addDecompressed(long n) throws LimitExceededException {
     decompressed += n;
-    if (decompressed > limits.maxArchiveBytes()) {
-      exhausted = true;
-      throw new LimitExceededException(
-          "archive decompresses to more than " + limits.maxArchiveBytes() + " bytes: rest not read", true);
-    }
     if (decompressed > RATIO_GRACE && decompressed > raw * limits.maxRatio()) {
       exhausted = true;
       throw new LimitExceededException(

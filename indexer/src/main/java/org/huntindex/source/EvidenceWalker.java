@@ -255,10 +255,8 @@ public final class EvidenceWalker {
       BufferedInputStream in = new BufferedInputStream(guarded, BUFFER);
       boolean reported = false;
       try {
-        in.mark(Container.HEAD);
-        byte[] head = in.readNBytes(Container.HEAD);
-        in.reset();
-        Container nested = Container.of(head, head.length);
+        byte[] head = new byte[Container.HEAD];
+        Container nested = Container.of(head, peek(in, head));
         if (nested == Container.NONE) {
           visitor.visit(new Evidence(location, null, once(location, in)));
         } else {
@@ -277,6 +275,21 @@ public final class EvidenceWalker {
         error(location, "byte " + guarded.count(), describe(guarded.failure()));
       }
       return guarded.failure() == null && !budget.exhausted();
+    }
+
+    /** Reads the first bytes and rewinds; a limit met here is met again by whoever reads the stream next. */
+    private static int peek(BufferedInputStream in, byte[] head) throws IOException {
+      in.mark(head.length);
+      int n = 0;
+      try {
+        for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+          n += r;
+        }
+      } catch (LimitExceededException e) {
+        // the limit is reported when the content is read
+      }
+      in.reset();
+      return n;
     }
 
     private void error(String location, String position, String reason) {

@@ -14,6 +14,7 @@ final class GuardedStream extends FilterInputStream {
   private boolean leaf = true;
   private long count;
   private IOException failure;
+  private LimitExceededException exceeded;
 
   GuardedStream(InputStream in, Budget budget, long limit) {
     super(in);
@@ -36,17 +37,45 @@ final class GuardedStream extends FilterInputStream {
 
   @Override
   public int read(byte[] buf, int off, int len) throws IOException {
-    int n;
+    if (len == 0) {
+      return 0;
+    }
+    long allowance = leaf ? Math.min(limit - count, budget.remaining()) : limit - count;
+    if (allowance <= 0) {
+      if (exceeded == null && guardedRead(new byte[1], 0, 1) > 0) {
+        exceeded = exceeded();
+      }
+      if (exceeded != null) {
+        throw exceeded;
+      }
+      return -1;
+    }
+    int n = guardedRead(buf, off, (int) Math.min(len, allowance));
+    if (n > 0) {
+      count += n;
+      if (leaf) {
+        budget.addDecompressed(n);
+      }
+    }
+    return n;
+  }
+
+  /** Reads up to the limits, so that everything under them reaches the reader before the limit is reported. */
+  private int guardedRead(byte[] buf, int off, int len) throws IOException {
     try {
-      n = super.read(buf, off, len);
+      return super.read(buf, off, len);
     } catch (IOException | RuntimeException e) {
       failure = failure == null ? asIOException(e) : failure;
       throw e;
     }
-    if (n > 0) {
-      count(n);
+  }
+
+  private LimitExceededException exceeded() {
+    if (leaf && budget.remaining() <= 0) {
+      return budget.exceeded();
     }
-    return n;
+    return new LimitExceededException(
+        (leaf ? "entry" : "nested archive") + " larger than " + limit + " bytes: rest not read", false);
   }
 
   @Override
@@ -61,17 +90,6 @@ final class GuardedStream extends FilterInputStream {
       skipped += r;
     }
     return skipped;
-  }
-
-  private void count(int n) throws LimitExceededException {
-    count += n;
-    if (leaf) {
-      budget.addDecompressed(n);
-    }
-    if (count > limit) {
-      throw new LimitExceededException((leaf ? "entry" : "nested archive") + " larger than " + limit
-          + " bytes: rest not read", false);
-    }
   }
 
   @Override
