@@ -1,0 +1,87 @@
+package org.huntindex.source;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Recognises an evidence format from the first bytes of its content, never from its name.
+ *
+ * <p>EVTX by its file magic; JSON by its first character after an optional UTF-8 byte order mark and whitespace
+ * ({@code {} or {@code [}); CSV by a header row: one line of printable text with at least two comma-separated names.
+ */
+public final class FormatSniffer {
+  /** How many leading bytes {@link #sniff} wants to see; fewer is fine for short evidence. */
+  public static final int HEAD = 1 << 16;
+
+  private static final byte[] EVTX_MAGIC = "ElfFile\0".getBytes(StandardCharsets.US_ASCII);
+  private static final int DESCRIBED = 16;
+
+  private FormatSniffer() {}
+
+  public static Format sniff(byte[] head, int length) {
+    if (length >= EVTX_MAGIC.length && Arrays.equals(head, 0, EVTX_MAGIC.length, EVTX_MAGIC, 0, EVTX_MAGIC.length)) {
+      return Format.EVTX;
+    }
+    int i = skipBom(head, length);
+    while (i < length && isWhitespace(head[i])) {
+      i++;
+    }
+    if (i < length && (head[i] == '{' || head[i] == '[')) {
+      return Format.JSON;
+    }
+    return isCsvHeader(head, skipBom(head, length), length) ? Format.CSV : Format.UNKNOWN;
+  }
+
+  /** The first bytes, in hex and as ASCII, for an "unrecognized format" error. */
+  public static String describe(byte[] head, int length) {
+    if (length == 0) {
+      return "empty";
+    }
+    int n = Math.min(length, DESCRIBED);
+    StringBuilder hex = new StringBuilder();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      int b = head[i] & 0xff;
+      hex.append(String.format("%02x ", b));
+      text.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+    }
+    return "first bytes " + hex.toString().trim() + " \"" + text + "\"";
+  }
+
+  /** The offset after a UTF-8 byte order mark, or 0. */
+  static int skipBom(byte[] head, int length) {
+    return length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+  }
+
+  private static boolean isWhitespace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  /** Printable text (UTF-8 allowed) up to the first line break, splitting into at least two non-empty cells. */
+  private static boolean isCsvHeader(byte[] head, int start, int length) {
+    int cells = 1;
+    boolean quoted = false;
+    boolean cellHasText = false;
+    boolean everyCellHasText = true;
+    int i = start;
+    for (; i < length; i++) {
+      byte b = head[i];
+      if (b == '"') {
+        quoted = !quoted;
+        cellHasText = true;
+      } else if (!quoted && (b == '\n' || b == '\r')) {
+        break;
+      } else if (!quoted && b == ',') {
+        everyCellHasText &= cellHasText;
+        cellHasText = false;
+        cells++;
+      } else if ((b & 0xff) < 0x20 && b != '\t') {
+        return false;
+      } else if (b != ' ') {
+        cellHasText = true;
+      }
+    }
+    boolean lineEnds = i < length || length < HEAD;
+    return lineEnds && !quoted && cells >= 2 && everyCellHasText && cellHasText;
+  }
+}

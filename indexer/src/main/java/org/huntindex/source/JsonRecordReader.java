@@ -1,0 +1,205 @@
+package org.huntindex.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Reads JSON evidence into one {@link RawRecord} per object (format {@code json}, position = the line where the object
+ * starts), fields flattened as {@link JsonFlattener} does.
+ *
+ * <p>Two layouts. <b>JSON lines</b> (one or more objects per line, the usual export): the stream is cut into batches of
+ * lines by a {@link LineBatcher} and each line parsed alone, so a malformed line is reported as {@code line N} and
+ * reading goes on with the next, and batches can be parsed on other threads ({@link #JsonRecordReader(Executor)}).
+ * <b>Documents</b> (a top-level array, or objects spread over several lines): one parser reads the whole stream, and the
+ * first syntax error ends it. The layout is chosen from the first line: it starts with {@code [}, or holds an incomplete
+ * object, for documents.
+ *
+ * <p>Bounds: a line over {@link #MAX_LINE_BYTES} is skipped and reported; nesting deeper than 64, arrays over 10,000
+ * elements and strings over 16 Mi chars are cut, the record kept, and the cut field's name added as {@code _truncated}.
+ * Parsing is lenient where real exports are sloppy: raw control characters in strings, backslash before any character,
+ * NaN and Infinity.
+ */
+public final class JsonRecordReader implements RecordReader {
+  /** Longest line read, in bytes. */
+  public static final int MAX_LINE_BYTES = 64 << 20;
+
+  private static final int MAX_REASON = 200;
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(1000)
+          .maxStringLength(MAX_LINE_BYTES)
+          .maxNumberLength(1000)
+          .build())
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+      .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+      .build();
+
+  private final Executor parsers;
+
+  /** Parses on the calling thread. */
+  public JsonRecordReader() {
+    this(Runnable::run);
+  }
+
+  /**
+   * Parses JSON lines in batches on {@code parsers}; {@link #read} then returns once every batch is handed over, not
+   * parsed, and records reach the sink out of order (their positions say the order). Give it a bounded queue that runs
+   * overflow on the caller (back-pressure), and wait for it before closing the sink.
+   */
+  public JsonRecordReader(Executor parsers) {
+    this.parsers = Objects.requireNonNull(parsers, "parsers");
+  }
+
+  @Override
+  public void read(Evidence evidence, RecordSink sink) throws IOException {
+    String location = evidence.location();
+    try (InputStream in = new BufferedInputStream(evidence.open(), FormatSniffer.HEAD)) {
+      in.mark(FormatSniffer.HEAD);
+      byte[] head = in.readNBytes(FormatSniffer.HEAD);
+      in.reset();
+      if (isDocument(head)) {
+        parseDocument(location, in, sink);
+        return;
+      }
+      LineBatcher batcher = new LineBatcher(in);
+      LineBatcher.Batch batch;
+      while ((batch = batcher.next()) != null) {
+        LineBatcher.Batch lines = batch;
+        parsers.execute(() -> parseBatch(location, lines, sink));
+      }
+    }
+  }
+
+  /** Parses a batch of JSON lines; thread-safe. Malformed and oversized lines are reported, the others read. */
+  public static void parseBatch(String location, LineBatcher.Batch batch, RecordSink sink) {
+    JsonFlattener flattener = new JsonFlattener();
+    byte[] bytes = batch.bytes();
+    long line = batch.firstLine();
+    int start = 0;
+    for (long oversized : batch.oversizedLines()) {
+      sink.error(new ReadError(location, "line " + oversized, "line longer than " + MAX_LINE_BYTES + " bytes: skipped"));
+    }
+    while (start < batch.length()) {
+      int end = start;
+      while (end < batch.length() && bytes[end] != '\n') {
+        end++;
+      }
+      parseLine(location, bytes, start, end, line, flattener, sink);
+      start = end + 1;
+      line++;
+    }
+  }
+
+  private static void parseLine(
+      String location, byte[] bytes, int start, int end, long line, JsonFlattener flattener, RecordSink sink) {
+    while (start < end && isWhitespace(bytes[start])) {
+      start++;
+    }
+    if (start == end) {
+      return;
+    }
+    try (JsonParser parser = FACTORY.createParser(bytes, start, end - start)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        rootValue(location, parser, token, line, flattener, sink);
+      }
+    } catch (IOException e) {
+      sink.error(new ReadError(location, "line " + line, reason(e)));
+    }
+  }
+
+  /** Reads an array or objects that may span lines; the first syntax error is reported and ends the document. */
+  private static void parseDocument(String location, InputStream in, RecordSink sink) throws IOException {
+    JsonFlattener flattener = new JsonFlattener();
+    try (JsonParser parser = FACTORY.createParser(in)) {
+      JsonToken token;
+      try {
+        while ((token = parser.nextToken()) != null) {
+          rootValue(location, parser, token, -1, flattener, sink);
+        }
+      } catch (JsonProcessingException e) {
+        sink.error(new ReadError(location, "line " + parser.currentLocation().getLineNr(), reason(e)));
+      }
+    }
+  }
+
+  /** One top-level value: an object is a record, an array holds records; {@code line} -1 means ask the parser. */
+  private static void rootValue(
+      String location, JsonParser parser, JsonToken token, long line, JsonFlattener flattener, RecordSink sink)
+      throws IOException {
+    if (token == JsonToken.START_OBJECT) {
+      sink.accept(flattener.object(parser, new RawRecord("json", location, lineOf(parser, line))));
+    } else if (token == JsonToken.START_ARRAY) {
+      JsonToken element;
+      while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (element == JsonToken.START_OBJECT) {
+          sink.accept(flattener.object(parser, new RawRecord("json", location, lineOf(parser, line))));
+        } else {
+          sink.error(new ReadError(location, "line " + lineOf(parser, line), "array element is not an object: skipped"));
+          parser.skipChildren();
+        }
+      }
+    } else {
+      sink.error(new ReadError(location, "line " + lineOf(parser, line), "top-level value is not an object: skipped"));
+    }
+  }
+
+  private static long lineOf(JsonParser parser, long line) {
+    return line >= 0 ? line : parser.currentTokenLocation().getLineNr();
+  }
+
+  /** A document is an array, or an object that does not end on its first line. */
+  private static boolean isDocument(byte[] head) {
+    int start = FormatSniffer.skipBom(head, head.length);
+    while (start < head.length && isWhitespace(head[start])) {
+      start++;
+    }
+    if (start < head.length && head[start] == '[') {
+      return true;
+    }
+    int end = start;
+    while (end < head.length && head[end] != '\n') {
+      end++;
+    }
+    if (end == head.length && head.length == FormatSniffer.HEAD) {
+      return false;
+    }
+    try (JsonParser parser = FACTORY.createParser(head, start, end - start)) {
+      while (parser.nextToken() != null) {
+        parser.skipChildren();
+      }
+      return false;
+    } catch (JsonEOFException e) {
+      return end < head.length;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isWhitespace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  private static String reason(IOException e) {
+    String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+      message += " (column " + json.getLocation().getColumnNr() + ")";
+    }
+    message = message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s+", " ");
+    return message.length() > MAX_REASON ? message.substring(0, MAX_REASON) + "..." : message;
+  }
+}

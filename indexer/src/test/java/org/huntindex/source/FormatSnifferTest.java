@@ -1,0 +1,48 @@
+package org.huntindex.source;
+
+import static org.huntindex.source.Fixtures.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class FormatSnifferTest {
+
+  private static Format sniff(byte[] bytes) {
+    return FormatSniffer.sniff(bytes, bytes.length);
+  }
+
+  @Test
+  void evtxIsRecognisedByItsFileMagic() {
+    assertEquals(Format.EVTX, sniff(utf8("ElfFile\0\0\0\0\0")));
+  }
+
+  @Test
+  void jsonStartsWithABraceOrBracketAfterBomAndWhitespace() throws IOException {
+    assertEquals(Format.JSON, sniff(utf8("{\"a\":1}")));
+    assertEquals(Format.JSON, sniff(utf8(" \r\n\t[{}]")));
+    ByteArrayOutputStream bom = new ByteArrayOutputStream();
+    bom.write(Fixtures.BOM);
+    bom.write(utf8("\n{}"));
+    assertEquals(Format.JSON, sniff(bom.toByteArray()));
+  }
+
+  @Test
+  void csvNeedsAHeaderRowOfAtLeastTwoNames() {
+    assertEquals(Format.CSV, sniff(utf8("TimeGenerated [UTC],Computer,\"Command, Line\"\r\n1,2,3\r\n")));
+    assertEquals(Format.CSV, sniff(utf8("\uFEFFa,b")));
+    assertEquals(Format.UNKNOWN, sniff(utf8("just one column\n1\n")));
+    assertEquals(Format.UNKNOWN, sniff(utf8("a,,b\n")));
+  }
+
+  @Test
+  void textAndBinaryAreUnknownAndDescribedByTheirFirstBytes() {
+    byte[] bytes = utf8("MIT License\n\nCopyright");
+    assertEquals(Format.UNKNOWN, sniff(bytes));
+    assertEquals("first bytes 4d 49 54 20 4c 69 63 65 6e 73 65 0a 0a 43 6f 70 \"MIT License..Cop\"",
+        FormatSniffer.describe(bytes, bytes.length));
+    assertEquals(Format.UNKNOWN, sniff(new byte[] {0x4d, 0x5a, (byte) 0x90, 0, 3, 0, 0, 0}));
+    assertEquals(Format.UNKNOWN, sniff(new byte[0]));
+  }
+}

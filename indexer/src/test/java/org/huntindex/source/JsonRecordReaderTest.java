@@ -1,0 +1,190 @@
+package org.huntindex.source;
+
+import static org.huntindex.source.Fixtures.BOM;
+import static org.huntindex.source.Fixtures.readJson;
+import static org.huntindex.source.Fixtures.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class JsonRecordReaderTest {
+
+  @Test
+  void jsonLinesGiveOneRecordPerLineWithItsLineNumber() throws IOException {
+    CollectingSink sink = readJson("{\"a\":1}\n{\"a\":2}\r\n\n{\"a\":3}");
+    assertEquals(List.of(1L, 2L, 4L), sink.positions());
+    assertEquals(3L, sink.records.get(2).get("a"));
+    assertEquals("json", sink.records.get(0).format());
+    assertEquals("t.json", sink.records.get(0).location());
+    assertEquals(List.of(), sink.errors);
+  }
+
+  @Test
+  void threeBrokenLinesAmongAHundredGiveNinetySevenRecordsAndThreeErrors() throws IOException {
+    String[] lines = Fixtures.jsonLines(100).split("\n");
+    lines[9] = "{\"n\":10,";
+    lines[49] = "{\"n\" 50}";
+    lines[99] = "not json";
+    CollectingSink sink = readJson(String.join("\n", lines) + "\n");
+    assertEquals(97, sink.records.size());
+    assertEquals(List.of("line 10", "line 50", "line 100"), sink.errorPositions());
+    assertEquals(11L, sink.records.get(9).position());
+  }
+
+  @Test
+  void topLevelArrayOfObjectsGivesOneRecordPerElementAtItsStartLine() throws IOException {
+    CollectingSink sink = readJson("[\n  {\"a\": 1},\n  {\n    \"a\": 2\n  }\n]\n");
+    assertEquals(List.of(2L, 3L), sink.positions());
+    assertEquals(2L, sink.records.get(1).get("a"));
+  }
+
+  @Test
+  void errorInsideAnArrayEndsItAndIsReported() throws IOException {
+    CollectingSink sink = readJson("[\n{\"a\":1},\n{\"a\":},\n{\"a\":3}\n]");
+    assertEquals(1, sink.records.size());
+    assertEquals(List.of("line 3"), sink.errorPositions());
+  }
+
+  @Test
+  void singlePrettyPrintedObjectIsOneRecord() throws IOException {
+    CollectingSink sink = readJson("{\n  \"Event\": {\n    \"System\": {\"EventID\": 4688}\n  }\n}\n");
+    assertEquals(1, sink.records.size());
+    assertEquals(4688L, sink.records.get(0).get("Event.System.EventID"));
+    assertEquals(1L, sink.records.get(0).position());
+  }
+
+  @Test
+  void concatenatedObjectsWithoutNewlinesAreSeparateRecords() throws IOException {
+    CollectingSink sink = readJson("{\"a\":1}{\"a\":2} {\"a\":3}\n{\"a\":4}");
+    assertEquals(List.of(1L, 1L, 1L, 2L), sink.positions());
+  }
+
+  @Test
+  void prettyPrintedConcatenatedObjectsAreReadAsADocument() throws IOException {
+    CollectingSink sink = readJson("{\n\"a\":1\n}\n{\n\"a\":2\n}\n");
+    assertEquals(List.of(1L, 4L), sink.positions());
+  }
+
+  @Test
+  void byteOrderMarkIsSkipped() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(BOM);
+    bytes.write(utf8("{\"a\":\"é\"}\n{\"a\":2}\n"));
+    CollectingSink sink = readJson(bytes.toByteArray());
+    assertEquals(List.of(1L, 2L), sink.positions());
+    assertEquals("é", sink.records.get(0).get("a"));
+    assertEquals(List.of(), sink.errors);
+  }
+
+  @Test
+  void byteOrderMarkBeforeAnArrayIsSkipped() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(BOM);
+    bytes.write(utf8("[{\"a\":1},{\"a\":2}]"));
+    assertEquals(2, readJson(bytes.toByteArray()).records.size());
+  }
+
+  @Test
+  void nestedObjectsAreFlattenedToDottedNames() throws IOException {
+    RawRecord r = readJson("{\"process\":{\"name\":\"cmd.exe\",\"parent\":{\"pid\":4}},\"event_data\":{\"CommandLine\":\"x\"}}")
+        .records.get(0);
+    assertEquals(List.of("process.name", "process.parent.pid", "event_data.CommandLine"), names(r));
+    assertEquals("cmd.exe", r.get("process.name"));
+    assertEquals(4L, r.get("process.parent.pid"));
+  }
+
+  @Test
+  void scalarsAreTypedAndNullsLeftOut() throws IOException {
+    RawRecord r = readJson("{\"i\":-7,\"d\":1.5,\"e\":2e3,\"t\":true,\"f\":false,\"n\":null,\"big\":123456789012345678901234}")
+        .records.get(0);
+    assertEquals(-7L, r.get("i"));
+    assertEquals(1.5, r.get("d"));
+    assertEquals(2000.0, r.get("e"));
+    assertEquals(Boolean.TRUE, r.get("t"));
+    assertEquals(Boolean.FALSE, r.get("f"));
+    assertNull(r.get("n"));
+    assertEquals("123456789012345678901234", r.get("big"));
+    assertEquals(6, r.size());
+  }
+
+  @Test
+  void arraysOfScalarsBecomeListsAndArraysOfObjectsRepeatNames() throws IOException {
+    RawRecord r = readJson("{\"tags\":[\"a\",1,[true]],\"empty\":[],\"hits\":[{\"ip\":\"1.2.3.4\"},{\"ip\":\"5.6.7.8\"}]}")
+        .records.get(0);
+    assertEquals(List.of("tags", "hits.ip", "hits.ip"), names(r));
+    assertEquals(List.of("a", 1L, true), r.get("tags"));
+    assertEquals("5.6.7.8", r.value(2));
+  }
+
+  @Test
+  void nestingDeeperThanTheBoundIsCutButTheRecordKept() throws IOException {
+    String deep = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
+    RawRecord r = readJson("{\"keep\":1,\"deep\":" + deep + "}").records.get(0);
+    assertEquals(1L, r.get("keep"));
+    assertTrue(((String) r.get("_truncated")).startsWith("deep.a.a"));
+  }
+
+  @Test
+  void oversizedLineIsReportedAndTheNextLinesRead() throws IOException {
+    String big = "{\"a\":\"" + "x".repeat(200) + "\"}";
+    String text = "{\"a\":1}\n" + big + "\n{\"a\":3}\n";
+    CollectingSink sink = new CollectingSink();
+    var batcher = new LineBatcher(new java.io.ByteArrayInputStream(utf8(text)), 16, 64);
+    LineBatcher.Batch batch;
+    while ((batch = batcher.next()) != null) {
+      JsonRecordReader.parseBatch("t.json", batch, sink);
+    }
+    assertEquals(List.of(1L, 3L), sink.positions());
+    assertEquals(List.of("line 2"), sink.errorPositions());
+  }
+
+  @Test
+  void sloppyJsonFromRealExportsIsStillRead() throws IOException {
+    // NaN, an unescaped backslash before a letter with no escape meaning, a raw tab inside a string
+    CollectingSink sink = readJson("{\"a\":NaN,\"path\":\"C:\\Users\\x\",\"b\":\"tab\there\"}\n");
+    assertEquals(List.of(), sink.errors);
+    assertEquals("C:Usersx", sink.records.get(0).get("path"));
+    assertEquals("tab\there", sink.records.get(0).get("b"));
+  }
+
+  @Test
+  void nonObjectTopLevelValuesAreReported() throws IOException {
+    CollectingSink sink = readJson("{\"a\":1}\n42\n[{\"a\":2},3]\n");
+    assertEquals(List.of(1L, 3L), sink.positions());
+    assertEquals(List.of("line 2", "line 3"), sink.errorPositions());
+  }
+
+  @Test
+  void batchesParsedInParallelGiveTheSameRecords() throws Exception {
+    String text = Fixtures.jsonLines(20_000);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CollectingSink sink = new CollectingSink();
+    new JsonRecordReader(pool).read(Fixtures.evidence("t.json", utf8(text)), sink);
+    pool.shutdown();
+    assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+    List<Long> positions = new ArrayList<>(sink.positions());
+    positions.sort(null);
+    assertEquals(20_000, positions.size());
+    assertEquals(20_000L, positions.get(19_999));
+    for (RawRecord r : sink.records) {
+      assertEquals(r.position(), r.get("n"));
+    }
+  }
+
+  static List<String> names(RawRecord r) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < r.size(); i++) {
+      names.add(r.name(i));
+    }
+    return names;
+  }
+}
