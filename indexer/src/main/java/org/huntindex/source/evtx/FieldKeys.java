@@ -1,6 +1,8 @@
 package org.huntindex.source.evtx;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Field names for flattened EVTX XML: the element path below {@code Event} joined by dots, an attribute appended as a
@@ -8,7 +10,30 @@ import java.util.List;
  * {@code UserData.<path>}. Keeping the top-level part means a UserData {@code EventID} can never shadow the System one.
  */
 final class FieldKeys {
+  private static final Set<String> NUMERIC_SYSTEM_FIELDS = Set.of("System.EventID", "System.EventID.Qualifiers",
+      "System.Version", "System.Level", "System.Task", "System.Opcode", "System.EventRecordID",
+      "System.Execution.ProcessID", "System.Execution.ThreadID");
+  private static final String TIME_CREATED = "System.TimeCreated.SystemTime";
+
   private FieldKeys() {}
+
+  /**
+   * Literal template text under a System key that is numeric or a time when Windows writes it, typed the same way:
+   * some producers render every System value as text.
+   */
+  static Object literal(String key, String text) {
+    try {
+      if (NUMERIC_SYSTEM_FIELDS.contains(key)) {
+        return Long.valueOf(text.trim());
+      }
+      if (key.equals(TIME_CREATED)) {
+        return Instant.parse(text.trim());
+      }
+    } catch (RuntimeException e) {
+      // not in the expected form: keep the text
+    }
+    return text;
+  }
 
   static String element(List<String> path, String dataName) {
     return join(path, dataName, null);

@@ -261,7 +261,7 @@ final class TemplateCompiler {
       if (out.size() >= MAX_FIELDS) {
         throw new EvtxFormatException("more than " + MAX_FIELDS + " fields in a template");
       }
-      out.literal(key, text.toString());
+      out.literal(key, FieldKeys.literal(key, text.toString()));
     }
     text.setLength(0);
   }
