@@ -179,6 +179,9 @@ final class BinXmlDecoder {
       throw new EvtxFormatException("offset outside the chunk");
     }
     int size = LittleEndian.offset(b, definition + 20, limit);
+    if (size <= 0) {
+      throw new EvtxFormatException("empty template definition");
+    }
     int body = definition + 24;
     LittleEndian.check(body, size, limit);
     return compiler.compile(b, limit, body, body + size, context, true);

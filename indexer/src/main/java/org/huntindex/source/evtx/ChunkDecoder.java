@@ -137,6 +137,10 @@ final class ChunkDecoder {
       int size = recordSize(b, pos, length, true);
       if (!isLive(LittleEndian.i64(b, pos + 8))) {
         RawRecord record = record(b, pos, size, chunk.location);
+        if (record != null && record.size() == 0) {
+          failure = "no fields";
+          record = null;
+        }
         if (record != null) {
           chunk.result.record(record.recovered(true).checksumOk(checksumOk));
           carved++;
