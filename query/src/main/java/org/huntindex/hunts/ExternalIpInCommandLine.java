@@ -74,6 +74,6 @@ public final class ExternalIpInCommandLine implements Hunt {
   public List<Column> columns() {
     List<String> names = new ArrayList<>(SentinelExternalIpInCommandLine.COLUMNS);
     names.add("Evidence");
-    return Column.of(names);
+    return SentinelExternalIpInCommandLine.columns(names);
   }
 }

@@ -1,6 +1,7 @@
 package org.huntindex.hunts;
 
 import java.util.List;
+import java.util.Set;
 import org.huntindex.extract.KqlIpv4Extractor;
 import org.huntindex.plan.Aggregate;
 import org.huntindex.plan.Condition;
@@ -91,6 +92,12 @@ public final class SentinelExternalIpInCommandLine implements Hunt {
 
   @Override
   public List<Column> columns() {
-    return Column.of(COLUMNS);
+    return columns(COLUMNS);
+  }
+
+  /** Hunt A's columns: free text and lists narrow first in a table. */
+  static List<Column> columns(List<String> names) {
+    Set<String> text = Set.of("Process", "CommandLine", "Hosts", "Accounts", "Evidence");
+    return names.stream().map(n -> text.contains(n) ? Column.of(n).narrowFirst() : Column.of(n)).toList();
   }
 }

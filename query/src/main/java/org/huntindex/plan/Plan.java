@@ -8,6 +8,11 @@ public sealed interface Plan {
   /** This plan with another limit. */
   Plan withLimit(Limit limit);
 
+  /** This plan keeping {@code n} results: the first {@code n} groups, or the {@code n} most recent sequences (EQL tail). */
+  default Plan keeping(int n) {
+    return withLimit(this instanceof Sequencing ? Limit.tail(n) : Limit.head(n));
+  }
+
   /** Filter, then extract a value per event, then group and measure. */
   record Aggregation(Filter filter, Extract extract, Aggregate aggregate, Limit limit) implements Plan {
     @Override
