@@ -84,9 +84,9 @@ public final class ElasticCommandPromptNetworkConnection implements Hunt {
         new Column("entity_id", r -> ((List<?>) r.get("join_keys")).get(0)),
         event("start", 0, Field.TIMESTAMP), event("network", 1, Field.TIMESTAMP),
         event("process", 1, Field.PROCESS_NAME), event("destination.ip", 1, Field.DESTINATION_IP),
-        event("dns.question.name", 1, Field.DNS_QUESTION_NAME).narrowFirst(),
-        new Column("start_evidence", r -> where(r, 0)).narrowFirst(),
-        new Column("network_evidence", r -> where(r, 1)).narrowFirst());
+        event("dns.question.name", 1, Field.DNS_QUESTION_NAME).narrowedFirst(),
+        new Column("start_evidence", r -> where(r, 0)).narrowedFirst(),
+        new Column("network_evidence", r -> where(r, 1)).narrowedFirst());
   }
 
   private static Column event(String header, int index, Field field) {

@@ -20,7 +20,7 @@ public record Column(String header, Function<Map<String, Object>, Object> value,
   }
 
   /** This column, narrowed first in a table. */
-  public Column narrowFirst() {
+  public Column narrowedFirst() {
     return new Column(header, value, true);
   }
 
