@@ -19,10 +19,12 @@ import org.huntindex.plan.Plan;
 final class TestIndex implements AutoCloseable {
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
+  private final Path index;
   private final DirectoryReader reader;
   private final PlanExecutor executor;
 
   private TestIndex(Path index) throws IOException {
+    this.index = index;
     this.reader = DirectoryReader.open(FSDirectory.open(index));
     this.executor = new PlanExecutor(new IndexSearcher(reader));
   }
@@ -48,6 +50,10 @@ final class TestIndex implements AutoCloseable {
 
   List<Map<String, Object>> run(Hunt hunt) throws IOException {
     return run(hunt, Map.of(), Limit.NONE);
+  }
+
+  Path path() {
+    return index;
   }
 
   int docs() {
