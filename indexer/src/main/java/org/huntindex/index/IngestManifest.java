@@ -28,6 +28,10 @@ public final class IngestManifest {
   /** One ingested evidence file. Mutable while it is being ingested. */
   public static final class FileEntry {
     public long ordinal;
+    /** Ordinal of the file's first evidence entry (the file itself, or its first archive entry). */
+    public long firstEntry;
+    /** Evidence entries the file held: 1 for a plain file, the entries read for an archive. */
+    public long entries;
     public String path;
     public long size;
     public String sha256;
@@ -74,6 +78,10 @@ public final class IngestManifest {
     return files.stream().filter(f -> f.sha256.equals(sha256)).findFirst();
   }
 
+  public long nextEntry() {
+    return files.stream().mapToLong(f -> f.firstEntry + f.entries).max().orElse(0);
+  }
+
   public long nextOrdinal() {
     return files.stream().mapToLong(f -> f.ordinal + 1).max().orElse(0);
   }
@@ -112,6 +120,8 @@ public final class IngestManifest {
       JsonToken t = p.nextToken();
       switch (name) {
         case "ordinal" -> e.ordinal = p.getLongValue();
+        case "first_entry" -> e.firstEntry = p.getLongValue();
+        case "entries" -> e.entries = p.getLongValue();
         case "path" -> e.path = p.getText();
         case "size" -> e.size = p.getLongValue();
         case "sha256" -> e.sha256 = p.getText();
@@ -146,6 +156,8 @@ public final class IngestManifest {
       for (FileEntry e : files) {
         g.writeStartObject();
         g.writeNumberField("ordinal", e.ordinal);
+        g.writeNumberField("first_entry", e.firstEntry);
+        g.writeNumberField("entries", e.entries);
         g.writeStringField("path", e.path);
         g.writeNumberField("size", e.size);
         g.writeStringField("sha256", e.sha256);

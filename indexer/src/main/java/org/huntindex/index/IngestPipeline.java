@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
@@ -19,9 +18,13 @@ import org.huntindex.source.RawRecord;
 import org.huntindex.source.ReadError;
 
 /**
- * Normalizes and indexes raw records on all cores: the reading thread hands over batches in evidence order, each
- * already numbered with its {@code event.sequence}; workers turn them into documents for the one {@link IndexWriter}.
- * At most {@code 2 × workers} batches are in flight, so memory stays bounded whatever the input size.
+ * Normalizes and indexes records on all cores into the one {@link IndexWriter}.
+ *
+ * <p>Two ways in. Records read on the reading thread (CSV, EVTX, JSON documents) are queued with {@link #add} and
+ * handed to workers in batches. Work that produces records itself (a batch of JSON lines to parse) is given to
+ * {@link #execute} and runs on a worker, whose records are indexed right there with {@link #indexNow}, so a line is
+ * parsed, normalized and indexed by one thread. At most {@code 2 × workers} tasks are in flight: memory stays bounded
+ * whatever the input size, and the reading thread waits when the workers are behind.
  */
 final class IngestPipeline implements AutoCloseable {
   private static final int BATCH = 256;
@@ -30,9 +33,9 @@ final class IngestPipeline implements AutoCloseable {
   private final RecordKeys keys;
   private final Normalizer normalizer = new Normalizer();
   private final ExecutorService workers;
+  private final int permits;
   private final Semaphore inFlight;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private final AtomicLong indexed = new AtomicLong();
   private List<RawRecord> records = new ArrayList<>(BATCH);
   private long[] sequences = new long[BATCH];
   private IngestManifest.FileEntry file;
@@ -41,11 +44,24 @@ final class IngestPipeline implements AutoCloseable {
     this.writer = writer;
     this.keys = keys;
     this.workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "ingest");
+      Thread t = new WorkerThread(r);
       t.setDaemon(true);
       return t;
     });
-    this.inFlight = new Semaphore(2 * threads);
+    this.permits = 2 * threads;
+    this.inFlight = new Semaphore(permits);
+  }
+
+  /** Worker threads, so a sink can tell it is called from inside {@link #execute}. */
+  private static final class WorkerThread extends Thread {
+    WorkerThread(Runnable r) {
+      super(r, "ingest");
+    }
+  }
+
+  /** True on a worker thread, where records are indexed with {@link #indexNow}. */
+  static boolean onWorker() {
+    return Thread.currentThread() instanceof WorkerThread;
   }
 
   /** Starts the records of one evidence file; its entry counts what gets indexed and what fails. */
@@ -54,7 +70,7 @@ final class IngestPipeline implements AutoCloseable {
     this.file = entry;
   }
 
-  /** Queues one record; called from the reading thread only, in evidence order. */
+  /** Queues one record read on the reading thread, in evidence order. */
   void add(RawRecord record, long sequence) {
     sequences[records.size()] = sequence;
     records.add(record);
@@ -73,11 +89,21 @@ final class IngestPipeline implements AutoCloseable {
     IngestManifest.FileEntry entry = file;
     records = new ArrayList<>(BATCH);
     sequences = new long[BATCH];
+    execute(() -> {
+      for (int i = 0; i < batch.size(); i++) {
+        indexNow(batch.get(i), seq[i], entry);
+      }
+    });
+  }
+
+  /** Runs a task on a worker, waiting while {@code 2 × workers} tasks are already in flight. */
+  void execute(Runnable task) {
+    rethrow();
     inFlight.acquireUninterruptibly();
     try {
       workers.execute(() -> {
         try {
-          index(batch, seq, entry);
+          task.run();
         } catch (Throwable t) {
           failure.compareAndSet(null, t);
         } finally {
@@ -88,61 +114,50 @@ final class IngestPipeline implements AutoCloseable {
       inFlight.release();
       throw e;
     }
-    rethrow();
   }
 
-  private void index(List<RawRecord> batch, long[] seq, IngestManifest.FileEntry entry) throws IOException {
-    for (int i = 0; i < batch.size(); i++) {
-      RawRecord r = batch.get(i);
-      Document doc;
-      try {
-        Event e = normalizer.normalize(r);
-        if (keys != null && !keys.firstSeen(e)) {
-          entry.duplicate();
-          continue;
-        }
-        e.set(Field.EVENT_SEQUENCE, seq[i]);
-        doc = EventDocuments.of(e);
-      } catch (RuntimeException ex) {
-        entry.skipped(new ReadError(r.location(), position(r), "cannot normalize: " + ex));
-        continue;
+  /** Normalizes and indexes one record on the calling worker; a record that cannot be indexed is counted and skipped. */
+  void indexNow(RawRecord r, long sequence, IngestManifest.FileEntry entry) {
+    Document doc;
+    try {
+      Event e = normalizer.normalize(r);
+      if (keys != null && !keys.firstSeen(e)) {
+        entry.duplicate();
+        return;
       }
-      try {
-        writer.addDocument(doc);
-      } catch (IllegalArgumentException ex) {
-        entry.skipped(new ReadError(r.location(), position(r), "rejected by the index: " + ex.getMessage()));
-        continue;
-      }
-      entry.indexed(r.recovered());
-      indexed.incrementAndGet();
+      e.set(Field.EVENT_SEQUENCE, sequence);
+      doc = EventDocuments.of(e);
+    } catch (RuntimeException ex) {
+      entry.skipped(new ReadError(r.location(), position(r), "cannot normalize: " + ex));
+      return;
     }
+    try {
+      writer.addDocument(doc);
+    } catch (IllegalArgumentException ex) {
+      entry.skipped(new ReadError(r.location(), position(r), "rejected by the index: " + ex.getMessage()));
+      return;
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    entry.indexed(r.recovered());
   }
 
   private static String position(RawRecord r) {
     return (r.format().equals("evtx") ? "record " : "line ") + r.position();
   }
 
-  /** Waits until every handed-over batch is indexed. */
+  /** Waits until every task handed over so far is done. */
   void drain() {
     flush();
-    int permits = (int) inFlightCapacity();
     inFlight.acquireUninterruptibly(permits);
     inFlight.release(permits);
     rethrow();
   }
 
-  long indexed() {
-    return indexed.get();
-  }
-
-  private long inFlightCapacity() {
-    return 2L * ((java.util.concurrent.ThreadPoolExecutor) workers).getCorePoolSize();
-  }
-
   private void rethrow() {
     Throwable t = failure.get();
-    if (t instanceof IOException io) {
-      throw new UncheckedIOException(io);
+    if (t instanceof UncheckedIOException io) {
+      throw io;
     }
     if (t instanceof RuntimeException re) {
       throw re;
@@ -154,8 +169,11 @@ final class IngestPipeline implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    drain();
-    workers.shutdown();
-    workers.awaitTermination(1, TimeUnit.MINUTES);
+    try {
+      drain();
+    } finally {
+      workers.shutdown();
+      workers.awaitTermination(1, TimeUnit.MINUTES);
+    }
   }
 }

@@ -46,7 +46,7 @@ final class Budget {
   LimitExceededException exceeded() {
     exhausted = true;
     return new LimitExceededException(
-        "archive decompresses to more than " + limits.maxArchiveBytes() + " bytes: rest not read", true);
+        "archive decompresses to more than " + limits.maxArchiveBytes() + " bytes: rest not read");
   }
 
   void addDecompressed(long n) throws LimitExceededException {
@@ -54,7 +54,7 @@ final class Budget {
     if (decompressed > RATIO_GRACE && decompressed > raw * limits.maxRatio()) {
       exhausted = true;
       throw new LimitExceededException(
-          "archive expands more than " + limits.maxRatio() + " times (zip bomb?): rest not read", true);
+          "archive expands more than " + limits.maxRatio() + " times (zip bomb?): rest not read");
     }
   }
 

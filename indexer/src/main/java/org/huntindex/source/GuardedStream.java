@@ -75,7 +75,7 @@ final class GuardedStream extends FilterInputStream {
       return budget.exceeded();
     }
     return new LimitExceededException(
-        (leaf ? "entry" : "nested archive") + " larger than " + limit + " bytes: rest not read", false);
+        (leaf ? "entry" : "nested archive") + " larger than " + limit + " bytes: rest not read");
   }
 
   @Override

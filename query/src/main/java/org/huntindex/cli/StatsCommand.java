@@ -33,7 +33,16 @@ final class StatsCommand implements Callable<Integer> {
         json.counts("by_channel", s.byChannel());
         json.counts("by_event_code", s.byEventCode());
         json.counts("by_channel_code", s.byChannelCode());
-        json.counts("by_file", s.byFile());
+        json.name("by_file");
+        json.startObject();
+        for (Map.Entry<String, IndexStats.FileCounts> f : s.byFile().entrySet()) {
+          json.name(f.getKey());
+          json.startObject();
+          json.field("events", f.getValue().events());
+          json.counts("by_channel_code", f.getValue().byChannelCode());
+          json.endObject();
+        }
+        json.endObject();
         json.endObject();
       }
       out.println();

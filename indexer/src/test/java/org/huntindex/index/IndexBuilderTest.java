@@ -1,0 +1,130 @@
+package org.huntindex.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.huntindex.schema.Field;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexBuilderTest {
+  @TempDir Path tmp;
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+  private IngestReport index(Path idx, Path... inputs) throws IOException {
+    var options = new IndexBuilder.Options(2, false, false, new PrintStream(log, true, StandardCharsets.UTF_8));
+    return new IndexBuilder(idx, options).index(List.of(inputs));
+  }
+
+  private static String line(int i) {
+    return "{\"EventID\":4688,\"Computer\":\"WS" + i + "\",\"TimeGenerated\":\"2024-05-01T10:00:0" + (i % 10)
+        + "Z\",\"Process\":\"cmd.exe\",\"CommandLine\":\"cmd /c echo " + i + "\",\"Account\":\"C\\\\u" + i + "\"}";
+  }
+
+  @Test
+  void threeBrokenLinesAmongAHundredIndexNinetySevenAndReportThree() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      lines.add(i == 10 || i == 50 || i == 99 ? "{\"EventID\":4688, broken" : line(i));
+    }
+    Path input = Files.write(tmp.resolve("rows.json"), lines);
+    IngestReport report = index(tmp.resolve("idx"), input);
+    assertEquals(97, report.events());
+    assertEquals(3, report.errors());
+    String err = log.toString(StandardCharsets.UTF_8);
+    assertTrue(err.contains("rows.json line 10:"), err);
+    assertTrue(err.contains("rows.json line 50:"), err);
+    assertTrue(err.contains("rows.json line 99:"), err);
+    IndexStats stats = IndexStats.of(tmp.resolve("idx"));
+    assertEquals(97, stats.events());
+    assertEquals(3, stats.errors());
+    assertEquals(97L, stats.byChannelCode().get("security/4688"));
+  }
+
+  @Test
+  void reindexingTheSameFileAddsNothingAndNewFilesAppend() throws IOException {
+    Path a = Files.write(tmp.resolve("a.json"), List.of(line(1), line(2)));
+    Path idx = tmp.resolve("idx");
+    index(idx, a);
+    IngestReport again = index(idx, a);
+    assertEquals(0, again.events());
+    assertEquals(1, again.filesAlreadyIndexed());
+    assertEquals(2, IndexStats.of(idx).events());
+    Path copy = Files.copy(a, tmp.resolve("copy-of-a.json"));
+    assertEquals(1, index(idx, copy).filesAlreadyIndexed());
+    Path b = Files.write(tmp.resolve("b.json"), List.of(line(3)));
+    index(idx, b);
+    IndexStats stats = IndexStats.of(idx);
+    assertEquals(3, stats.events());
+    assertEquals(2, stats.files());
+    IngestManifest manifest = IngestManifest.load(idx);
+    assertEquals(List.of(a.toString(), b.toString()), manifest.files().stream().map(f -> f.path).toList());
+    assertEquals(64, manifest.files().get(0).sha256.length());
+  }
+
+  @Test
+  void sequenceFollowsEvidenceOrderAcrossFilesAndRuns() throws IOException {
+    Path idx = tmp.resolve("idx");
+    Path dir = Files.createDirectories(tmp.resolve("in"));
+    Files.write(dir.resolve("2.json"), List.of(line(3), line(4)));
+    Files.write(dir.resolve("1.json"), List.of(line(1), "", line(2)));
+    index(idx, dir);
+    index(idx, Files.write(tmp.resolve("later.json"), List.of(line(5))));
+    List<long[]> seqByComputer = new ArrayList<>();
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(idx))) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      for (int i = 1; i <= 5; i++) {
+        var hits = searcher.search(new TermQuery(new Term(Field.HOST_NAME.fieldName(), "WS" + i)), 1);
+        assertEquals(1, hits.totalHits.value());
+        int doc = hits.scoreDocs[0].doc;
+        LeafReaderContext leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves()));
+        NumericDocValues dv = leaf.reader().getNumericDocValues(Field.EVENT_SEQUENCE.fieldName());
+        assertTrue(dv.advanceExact(doc - leaf.docBase));
+        seqByComputer.add(new long[] {i, dv.longValue()});
+      }
+    }
+    for (int i = 1; i < seqByComputer.size(); i++) {
+      assertTrue(seqByComputer.get(i - 1)[1] < seqByComputer.get(i)[1], "WS" + i + " before WS" + (i + 1));
+    }
+  }
+
+  @Test
+  void valuesOverTheTermLimitAreTruncatedAndFlaggedNotRejected() throws IOException {
+    String huge = "A".repeat(40_000);
+    Path input = Files.write(tmp.resolve("huge.json"), List.of(
+        "{\"@timestamp\":\"2024-05-01T10:00:00Z\",\"host.name\":\"" + huge + "\",\"process.command_line\":\"" + huge
+            + "\",\"SomeField\":\"" + huge + "\"}"));
+    IngestReport report = index(tmp.resolve("idx"), input);
+    assertEquals(1, report.events());
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(tmp.resolve("idx")))) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      assertEquals(1, searcher.count(new TermQuery(new Term(Field.EVENT_FLAGS.fieldName(), "truncated:host.name"))));
+      assertEquals(huge, reader.storedFields().document(0).get(Field.HOST_NAME.fieldName()));
+    }
+  }
+
+  @Test
+  void unreadableInputIsReportedAndTheRestIndexed() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("in"));
+    Files.write(dir.resolve("good.json"), List.of(line(1)));
+    Files.write(dir.resolve("notes.bin"), new byte[] {0, 1, 2, 3, (byte) 0xff});
+    IngestReport report = index(tmp.resolve("idx"), dir);
+    assertEquals(1, report.events());
+    assertTrue(log.toString(StandardCharsets.UTF_8).contains("notes.bin: unrecognized format"));
+  }
+}
