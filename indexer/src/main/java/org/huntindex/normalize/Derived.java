@@ -1,16 +1,16 @@
 package org.huntindex.normalize;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.huntindex.extract.IpAddresses;
+import org.huntindex.extract.IpHit;
+import org.huntindex.extract.IpScanner;
+import org.huntindex.extract.KqlIpv4Extractor;
 import org.huntindex.schema.Field;
 
-/** What hunts read on every run and is computed once at ingest: hunt A's regex group 1, the command line's addresses. */
+/**
+ * What hunts read on every run, computed once at ingest: group 1 of hunt A's regex over a Sentinel-style event's
+ * command line, and every IPv4/IPv6 address in any command line.
+ */
 final class Derived {
-  // TODO(merge): replace with org.huntindex.extract.KqlIpv4Extractor and IpScanner.
-  private static final Pattern KQL = Pattern.compile(
-      "([^ ](\\b25[0-5]|\\b2[0-4][0-9]|\\b[01]?[0-9][0-9]?)(\\.(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)){3}|(\\b25[0-5]|\\b2[0-4][0-9]|\\b[01]?[0-9][0-9]?)(\\.(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)){3}[^ ])",
-      Pattern.UNICODE_CHARACTER_CLASS);
-
   private Derived() {}
 
   static void apply(Event e) {
@@ -19,10 +19,10 @@ final class Derived {
       return;
     }
     if (e.has(Field.KQL_PROCESS)) {
-      Matcher m = KQL.matcher(commandLine);
-      if (m.find()) {
-        e.set(Field.KQL_IP, m.group(1));
-      }
+      e.set(Field.KQL_IP, KqlIpv4Extractor.extract(commandLine));
+    }
+    for (IpHit hit : IpScanner.scan(commandLine)) {
+      e.add(Field.COMMAND_LINE_IP, IpAddresses.format(hit.address()));
     }
   }
 }
