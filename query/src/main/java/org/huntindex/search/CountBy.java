@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -19,6 +18,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
+import org.huntindex.extract.IpAddresses;
 import org.huntindex.normalize.Ticks;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
@@ -129,7 +129,7 @@ public record CountBy(List<Count> counts, long hits, long missing) {
       if (field.kind() == FieldKind.IP) {
         byte[] bytes = new byte[b.length];
         System.arraycopy(b.bytes, b.offset, bytes, 0, b.length);
-        return InetAddressPoint.decode(bytes).getHostAddress();
+        return IpAddresses.format(bytes);
       }
       return b.utf8ToString();
     }

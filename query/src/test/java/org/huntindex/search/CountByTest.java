@@ -61,6 +61,7 @@ class CountByTest {
     assertEquals(4, ips.counts().size());
     assertTrue(ips.counts().contains(new CountBy.Count("45.76.1.2", 1)), ips.counts().toString());
     assertTrue(ips.counts().contains(new CountBy.Count("8.8.8.8", 1)), ips.counts().toString());
+    assertTrue(ips.counts().contains(new CountBy.Count("2001:db8:0:1::10", 1)), ips.counts().toString());
   }
 
   @Test

@@ -75,7 +75,14 @@ class SearchSyntaxTest {
   @Test
   void ipPseudoFieldSearchesEveryIpField() throws IOException {
     matches("ip:45.76.9.9", "e7", "e8");
-    matches("ip:\"10.1.2.0/24\"", "e3", "e4", "e6");
+    matches("ip:\"10.1.2.0/24\"", "e3", "e4", "e6", "e14");
+  }
+
+  @Test
+  void addressesInTheCommandLineAreIpFieldsToo() throws IOException {
+    matches("process.command_line.ip:45.76.3.4", "e11");
+    matches("ip:45.76.3.4", "e11");
+    matches("ip:10.1.2.3", "e4", "e14");
   }
 
   @Test
