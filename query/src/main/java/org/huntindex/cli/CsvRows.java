@@ -4,15 +4,19 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * RFC 4180 CSV with a header row, safe to open in Excel: a cell that would start a formula ({@code = + - @}, tab,
- * carriage return) is prefixed with {@code '}.
+ * RFC 4180 CSV with a header row, safe to open in Excel: a data cell that would start a formula ({@code = + - @}, tab,
+ * carriage return) is prefixed with {@code '}; the header holds our own column names and is left as it is.
  */
 final class CsvRows implements RowWriter {
   private final PrintStream out;
 
   CsvRows(List<String> columns, PrintStream out) {
     this.out = out;
-    row(List.copyOf(columns));
+    StringBuilder header = new StringBuilder();
+    for (String c : columns) {
+      header.append(header.isEmpty() ? "" : ",").append(quote(c));
+    }
+    out.print(header.append("\r\n"));
   }
 
   @Override
@@ -29,9 +33,10 @@ final class CsvRows implements RowWriter {
   }
 
   static String cell(String s) {
-    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
+    return quote(!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s);
+  }
+
+  private static String quote(String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
       return s;
     }

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An aligned text table for people: cells on one line, long ones cut with an ellipsis; printed on close. */
+/** An aligned text table for people: cells on one line, long ones but the last cut with an ellipsis; printed on close. */
 final class TableRows implements RowWriter {
   private static final int MAX_CELL = 100;
 
@@ -22,7 +22,7 @@ final class TableRows implements RowWriter {
     String[] cells = new String[columns.size()];
     for (int i = 0; i < cells.length; i++) {
       String s = RowWriter.text(values.get(i)).replaceAll("[\\r\\n\\t]+", " ");
-      cells[i] = s.length() > MAX_CELL ? s.substring(0, MAX_CELL - 1) + "…" : s;
+      cells[i] = s.length() > MAX_CELL && i < cells.length - 1 ? s.substring(0, MAX_CELL - 1) + "…" : s;
     }
     rows.add(cells);
   }

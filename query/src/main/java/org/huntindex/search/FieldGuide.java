@@ -44,7 +44,7 @@ public final class FieldGuide {
   /** What the field's query syntax is, in a few words. */
   public static String how(Field f) {
     if (f == Field.RAW) {
-      return "raw source field: Name:value or Name=value, any case; * ? wildcards";
+      return "raw source field: Name:value, Name=value; any case, * ? wildcards";
     }
     return switch (f.kind()) {
       case KEYWORD -> "whole value, any case; * ? wildcards, /regex/";
