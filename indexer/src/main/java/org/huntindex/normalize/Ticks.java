@@ -17,11 +17,15 @@ public final class Ticks {
 
   /** Ticks for the value, or null when it is not a time this parser understands. */
   public static Long parse(Object value) {
-    if (value instanceof Instant i) {
-      return of(i);
-    }
-    if (value instanceof Long ms) {
-      return Math.multiplyExact(ms, PER_MILLI);
+    try {
+      if (value instanceof Instant i) {
+        return of(i);
+      }
+      if (value instanceof Long ms) {
+        return Math.multiplyExact(ms, PER_MILLI);
+      }
+    } catch (ArithmeticException e) {
+      return null;
     }
     if (value instanceof Double d) {
       return (long) (d * PER_MILLI);
