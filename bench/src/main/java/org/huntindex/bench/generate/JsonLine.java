@@ -72,29 +72,27 @@ final class JsonLine {
       sb.append(',');
     }
     first = false;
-    quote(key);
-    sb.append(':');
+    sb.append('"').append(key).append("\":"); // keys are ours: plain ASCII, nothing to escape
   }
 
   private void quote(String s) {
     sb.append('"');
+    int from = 0;
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-          } else {
-            sb.append(c);
-          }
+      if (c < 0x20 || c == '"' || c == '\\') {
+        sb.append(s, from, i);
+        from = i + 1;
+        switch (c) {
+          case '"' -> sb.append("\\\"");
+          case '\\' -> sb.append("\\\\");
+          case '\n' -> sb.append("\\n");
+          case '\r' -> sb.append("\\r");
+          case '\t' -> sb.append("\\t");
+          default -> sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
         }
       }
     }
-    sb.append('"');
+    sb.append(s, from, s.length()).append('"');
   }
 }

@@ -3,6 +3,7 @@ package org.huntindex.bench.generate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,7 +48,7 @@ final class SysmonStream {
   private final Clock clock = new Clock();
   private final SysEvent noise = new SysEvent();
   private final Proc[] pool = new Proc[POOL];
-  private final Map<Host, Map<String, Proc>> resident = new HashMap<>();
+  private final Map<Host, Map<String, Proc>> resident = new IdentityHashMap<>();
   private long guids;
   final long[] byCode = new long[23];
 
