@@ -67,6 +67,10 @@ public final class JsonWriter implements AutoCloseable {
     io(() -> g.writeString(value));
   }
 
+  public void nullValue() {
+    io(() -> g.writeNull());
+  }
+
   public void value(long value) {
     io(() -> g.writeNumber(value));
   }

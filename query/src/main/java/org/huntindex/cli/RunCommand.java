@@ -1,0 +1,84 @@
+package org.huntindex.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.huntindex.hunts.Hunt;
+import org.huntindex.hunts.HuntRegistry;
+import org.huntindex.hunts.Params;
+import org.huntindex.render.Format;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hunt run}: runs one hunt against an index and prints its results; data on stdout, notes on stderr. */
+@Command(name = "run", description = "Run a hunt (see: hunt list) against an index.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "HUNT", description = "hunt id")
+  String hunt;
+
+  @Option(names = {"-i", "--index"}, required = true, paramLabel = "IDX", description = "index directory")
+  Path index;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, ndjson or csv (default: table)")
+  Format format = Format.TABLE;
+
+  @Option(names = "--limit", paramLabel = "N",
+      description = "at most N results: the first N, or for a sequence hunt the N most recent (default: all)")
+  Integer limit;
+
+  @Option(names = "--count", description = "print only the number of results")
+  boolean count;
+
+  @Option(names = "--process", paramLabel = "NAME[,NAME...]", description = "process names the hunt looks for")
+  List<String> process;
+
+  @Option(names = "--exclude-cidr", paramLabel = "CIDR[,CIDR...]", description = "address blocks left out")
+  List<String> excludeCidr;
+
+  @Option(names = "--dns-exclude", paramLabel = "NAME[,NAME...]", description = "DNS names left out")
+  List<String> dnsExclude;
+
+  @Option(names = "--exclude-prefix", paramLabel = "PREFIX[,PREFIX...]",
+      description = "KQL has_any_ipv4_prefix exclusion ranges")
+  List<String> excludePrefix;
+
+  @Option(names = "--regex", paramLabel = "REGEX", description = "regex whose group 1 is the address")
+  String regex;
+
+  @Option(names = "--cap", paramLabel = "N", description = "cap of the Hosts/Accounts sets")
+  String cap;
+
+  @Override
+  public Integer call() throws Exception {
+    Hunt h = HuntRegistry.byId(hunt);
+    Map<String, List<String>> given = new LinkedHashMap<>();
+    put(given, "process", process);
+    put(given, "exclude-cidr", excludeCidr);
+    put(given, "dns-exclude", dnsExclude);
+    put(given, "exclude-prefix", excludePrefix);
+    put(given, "regex", regex == null ? null : List.of(regex));
+    put(given, "cap", cap == null ? null : List.of(cap));
+    if (limit != null && limit < 0) {
+      throw new IllegalArgumentException("--limit must be 0 or more, not " + limit);
+    }
+    var results = HuntRunner.run(Checks.existingIndex(index), h, new Params(h, given), limit, System.err);
+    PrintStream out = System.out;
+    if (count) {
+      out.println(results.size());
+    } else {
+      format.renderer(Terminal.width()).render(results, h.columns(), out);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void put(Map<String, List<String>> given, String name, List<String> values) {
+    if (values != null) {
+      given.put(name, values);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.huntindex.exec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.InetAddressPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.huntindex.extract.CidrSet;
+import org.huntindex.plan.Condition;
+import org.huntindex.schema.Ascii;
+import org.huntindex.schema.Field;
+import org.huntindex.schema.FieldKind;
+import org.huntindex.schema.SchemaAnalyzer;
+
+/** Compiles plan {@link Condition}s to Lucene queries over the fields {@code EventDocuments} writes. */
+public final class LuceneQueries {
+  private static final Analyzer ANALYZER = new SchemaAnalyzer();
+
+  private LuceneQueries() {}
+
+  /** The query selecting exactly the events the condition holds for (a superset for {@code KustoTermsAny}). */
+  public static Query of(Condition c) {
+    return new ConstantScoreQuery(compile(c));
+  }
+
+  private static Query compile(Condition c) {
+    return switch (c) {
+      case Condition.Equals e -> new TermQuery(new Term(e.field().fieldName(), e.value()));
+      case Condition.EqualsNumber e -> LongPoint.newExactQuery(e.field().fieldName(), e.value());
+      case Condition.EqualsIgnoreCase e -> any(e.patterns().stream().map(p -> ignoreCase(e.field(), p)).toList());
+      case Condition.KustoTermsAny k -> any(k.needles().stream().map(n -> kustoTerms(k.field(), n)).toList());
+      case Condition.Exists e -> exists(e.field());
+      case Condition.InCidrs in -> inCidrs(in.field(), in.cidrs());
+      case Condition.All all -> all(all.conditions());
+      case Condition.Not not -> all(List.of(not));
+    };
+  }
+
+  private static Query all(List<Condition> conditions) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean positive = false;
+    for (Condition c : conditions) {
+      if (c instanceof Condition.Not not) {
+        b.add(compile(not.condition()), Occur.MUST_NOT);
+      } else {
+        b.add(compile(c), Occur.FILTER);
+        positive = true;
+      }
+    }
+    if (!positive) {
+      b.add(new MatchAllDocsQuery(), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static Query any(List<Query> queries) {
+    if (queries.size() == 1) {
+      return queries.get(0);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    queries.forEach(q -> b.add(q, Occur.SHOULD));
+    return b.build();
+  }
+
+  private static Query ignoreCase(Field field, String pattern) {
+    String lower = Ascii.lower(pattern);
+    if (lower.indexOf('*') < 0 && lower.indexOf('?') < 0) {
+      return new TermQuery(new Term(field.lowerName(), lower));
+    }
+    return new WildcardQuery(new Term(field.lowerName(), lower.replace("\\", "\\\\")));
+  }
+
+  private static Query kustoTerms(Field field, String needle) {
+    List<String> terms = tokens(field.termsName(), needle);
+    if (terms.isEmpty()) {
+      return exists(field);
+    }
+    if (terms.size() == 1) {
+      return new TermQuery(new Term(field.termsName(), terms.get(0)));
+    }
+    return new PhraseQuery(field.termsName(), terms.toArray(String[]::new));
+  }
+
+  private static List<String> tokens(String field, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = ANALYZER.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static Query exists(Field field) {
+    String name = field.fieldName();
+    if (field.has(Field.Flag.DOC_VALUES)) {
+      return new FieldExistsQuery(name);
+    }
+    return switch (field.kind()) {
+      case KEYWORD, BOOLEAN -> new TermRangeQuery(name, null, null, true, true);
+      case LONG, TIME -> LongPoint.newRangeQuery(name, Long.MIN_VALUE, Long.MAX_VALUE);
+      case IP -> InetAddressPoint.newRangeQuery(name, InetAddressPoint.MIN_VALUE, InetAddressPoint.MAX_VALUE);
+      case TEXT -> new TermRangeQuery(name, null, null, true, true);
+    };
+  }
+
+  private static Query inCidrs(Field field, List<String> cidrs) {
+    if (field.kind() != FieldKind.IP) {
+      throw new IllegalArgumentException(field.fieldName() + " is not an IP field");
+    }
+    List<Query> ranges = new ArrayList<>();
+    for (CidrSet.Range r : CidrSet.of(cidrs).ranges()) {
+      ranges.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(r.lower()), address(r.upper())));
+    }
+    return any(ranges);
+  }
+
+  private static InetAddress address(byte[] sixteen) {
+    try {
+      return InetAddress.getByAddress(sixteen);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

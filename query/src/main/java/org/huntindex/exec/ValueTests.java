@@ -1,0 +1,45 @@
+package org.huntindex.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.huntindex.extract.CidrSet;
+import org.huntindex.extract.IpAddresses;
+import org.huntindex.extract.KqlIpv4;
+import org.huntindex.plan.ValueTest;
+
+/** A plan's value tests compiled once: a value is kept when every test is true. */
+final class ValueTests {
+  private interface Test {
+    boolean keep(String text, byte[] address);
+  }
+
+  private final List<Test> tests = new ArrayList<>();
+
+  ValueTests(List<ValueTest> keep) {
+    for (ValueTest t : keep) {
+      tests.add(switch (t) {
+        case ValueTest.NotPrivateIpv4 p -> (text, address) -> KqlIpv4.isPrivate(text).not().isTrue();
+        case ValueTest.NoIpv4Prefix p -> (text, address) -> !KqlIpv4.hasAnyIpv4Prefix(text, p.prefixes());
+        case ValueTest.OutsideCidrs o -> {
+          CidrSet set = CidrSet.of(o.cidrs());
+          yield (text, address) -> address != null && !set.contains(address);
+        }
+      });
+    }
+  }
+
+  /** Tests a text value; an address test parses it, and drops it when it is not an address. */
+  boolean keep(String text) {
+    return keep(text, IpAddresses.parse(text));
+  }
+
+  /** Tests a value that is already an address. */
+  boolean keep(String text, byte[] address) {
+    for (Test t : tests) {
+      if (!t.keep(text, address)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

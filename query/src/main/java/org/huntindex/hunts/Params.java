@@ -1,0 +1,75 @@
+package org.huntindex.hunts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parameter values of one hunt run: the given ones over the hunt's defaults, checked against what it declares. */
+public final class Params {
+  private final Map<String, Param> declared = new HashMap<>();
+  private final Map<String, List<String>> given = new HashMap<>();
+
+  /**
+   * @param hunt the hunt whose parameters these are
+   * @param given values by parameter name (no leading dashes); list values may still hold commas
+   */
+  public Params(Hunt hunt, Map<String, List<String>> given) {
+    hunt.params().forEach(p -> declared.put(p.name(), p));
+    for (Map.Entry<String, List<String>> e : given.entrySet()) {
+      Param p = declared.get(e.getKey());
+      if (p == null) {
+        throw new IllegalArgumentException("hunt " + hunt.id() + " has no parameter --" + e.getKey() + "; it takes "
+            + (declared.isEmpty() ? "none" : hunt.params().stream().map(x -> "--" + x.name()).toList()));
+      }
+      List<String> values = new ArrayList<>();
+      for (String v : e.getValue()) {
+        if (p.kind() == Param.Kind.LIST) {
+          for (String part : v.split(",", -1)) {
+            values.add(part.strip());
+          }
+        } else {
+          values.add(v);
+        }
+      }
+      if (p.kind() != Param.Kind.LIST && values.size() != 1) {
+        throw new IllegalArgumentException("--" + p.name() + " takes one value, not " + values.size());
+      }
+      this.given.put(p.name(), values);
+    }
+  }
+
+  public static Params defaults(Hunt hunt) {
+    return new Params(hunt, Map.of());
+  }
+
+  public List<String> list(String name) {
+    return values(name);
+  }
+
+  public String text(String name) {
+    return values(name).get(0);
+  }
+
+  public int integer(String name) {
+    String v = text(name);
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " needs an integer, not '" + v + "'");
+    }
+  }
+
+  /** Whether the value was given rather than defaulted. */
+  public boolean given(String name) {
+    return given.containsKey(name);
+  }
+
+  private List<String> values(String name) {
+    Param p = declared.get(name);
+    if (p == null) {
+      throw new IllegalStateException("undeclared parameter " + name);
+    }
+    return given.getOrDefault(name, p.defaults());
+  }
+}
