@@ -13,9 +13,10 @@ import java.util.List;
  * A fixed set of CIDR blocks (EQL {@code cidrmatch}, HUNTS.md B.3) answering "is this 16-byte address in any block" in
  * a few nanoseconds, and giving its blocks merged into disjoint ranges for {@code InetAddressPoint.newRangeQuery}.
  *
- * <p>The blocks are merged into sorted disjoint 128-bit ranges. A lookup first reads a bitmap keyed by the top 16 bits
- * of the address (for IPv4-mapped addresses, by the first two octets): a key whose whole span is in or out of the set
- * answers at once; only keys that a range boundary cuts fall back to a binary search over the ranges.
+ * <p>The blocks are merged into sorted disjoint 128-bit ranges. A lookup reads a two-level table keyed by the top two
+ * bytes of the address (for IPv4-mapped addresses, its first two octets), small enough to stay in L1 cache: a key whose
+ * whole span is in or out of the set answers at once; only keys that a range boundary cuts fall back to a binary search
+ * over the ranges.
  */
 public final class CidrSet {
 
@@ -23,7 +24,8 @@ public final class CidrSet {
   public record Range(byte[] lower, byte[] upper) {}
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  private static final int KEYS = 1 << 16;
+  private static final int IN = 1;
+  private static final int CUT = 2;
 
   private final List<Cidr> cidrs;
   // range bounds as (hi, lo) with the sign bit flipped, so that signed comparison orders them as unsigned
@@ -31,10 +33,10 @@ public final class CidrSet {
   private final long[] lowLo;
   private final long[] upHi;
   private final long[] upLo;
-  private final long[] v4In = new long[KEYS / 64];
-  private final long[] v4Cut = new long[KEYS / 64];
-  private final long[] v6In = new long[KEYS / 64];
-  private final long[] v6Cut = new long[KEYS / 64];
+  // level 1, by first byte (0..255 IPv6 top byte, 256..511 IPv4 first octet): a 256-byte block of level 2, which gives
+  // OUT, IN or CUT by the second byte; block 0 is all OUT and block 1 all IN
+  private final short[] level1 = new short[512];
+  private final byte[] level2;
 
   private CidrSet(List<Cidr> cidrs) {
     this.cidrs = List.copyOf(cidrs);
@@ -72,12 +74,20 @@ public final class CidrSet {
       upHi[i] = r[2];
       upLo[i] = r[3];
     }
-    for (int key = 0; key < KEYS; key++) {
-      long v4Lo = 0x0000FFFF00000000L | (long) key << 16;
-      classify(v4In, v4Cut, key, flip(0), flip(v4Lo), flip(0), flip(v4Lo | 0xFFFF));
-      long hi = (long) key << 48;
-      classify(v6In, v6Cut, key, flip(hi), flip(0), flip(hi | 0xFFFF_FFFF_FFFFL), flip(-1L));
+    ByteArrayBuilder blocks = new ByteArrayBuilder();
+    blocks.fill(0);
+    blocks.fill(IN);
+    for (int first = 0; first < 512; first++) {
+      boolean v4 = first >= 256;
+      int state = state(v4, first & 0xFF, 0, 8);
+      level1[first] = (short) (state == CUT ? blocks.size() / 256 : state);
+      if (state == CUT) {
+        for (int second = 0; second < 256; second++) {
+          blocks.add(state(v4, first & 0xFF, second, 16));
+        }
+      }
     }
+    level2 = blocks.toArray();
   }
 
   /** The set of {@code cidrs}, each per {@link Cidr#parse}. */
@@ -97,23 +107,13 @@ public final class CidrSet {
 
   /** Whether some block holds the address whose 16 bytes are {@code hi} then {@code lo}, big-endian. */
   public boolean contains(long hi, long lo) {
-    int key;
-    long[] in;
-    long[] cut;
-    if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
-      key = (int) (lo >>> 16) & 0xFFFF;
-      in = v4In;
-      cut = v4Cut;
-    } else {
-      key = (int) (hi >>> 48);
-      in = v6In;
-      cut = v6Cut;
-    }
-    long bit = 1L << key;
-    if ((cut[key >>> 6] & bit) == 0) {
-      return (in[key >>> 6] & bit) != 0;
-    }
-    return search(flip(hi), flip(lo));
+    // branch-free choice of the top two bytes: mapped is 1 for ::ffff:a.b.c.d, else 0
+    long t = hi | ((lo >>> 32) ^ 0xFFFFL);
+    int mapped = (int) ((t | -t) >>> 63) ^ 1;
+    int v6Top = (int) (hi >>> 48);
+    int top = v6Top + mapped * ((0x10000 | (int) (lo >>> 16) & 0xFFFF) - v6Top);
+    int state = level2[level1[top >>> 8] << 8 | (top & 0xFF)];
+    return state == CUT ? search(flip(hi), flip(lo)) : state == IN;
   }
 
   /** The blocks merged into sorted, disjoint, non-adjacent ranges. */
@@ -146,13 +146,55 @@ public final class CidrSet {
     return found >= 0 && (h < upHi[found] || (h == upHi[found] && l <= upLo[found]));
   }
 
-  private void classify(long[] in, long[] cut, int key, long fromHi, long fromLo, long toHi, long toLo) {
-    boolean first = search(fromHi, fromLo);
-    boolean whole = first && sameRange(fromHi, fromLo, toHi, toLo);
-    if (whole) {
-      in[key >>> 6] |= 1L << key;
-    } else if (first || overlapsAfter(fromHi, fromLo, toHi, toLo)) {
-      cut[key >>> 6] |= 1L << key;
+  /** OUT, IN or CUT for the addresses whose top {@code bits} (8 or 16) bits, IPv4 octets if {@code v4}, are given. */
+  private int state(boolean v4, int first, int second, int bits) {
+    long top16 = (long) first << 8 | (bits == 16 ? second : 0);
+    long fromHi;
+    long fromLo;
+    long toHi;
+    long toLo;
+    if (v4) {
+      fromHi = 0;
+      toHi = 0;
+      fromLo = 0x0000FFFF00000000L | top16 << 16;
+      toLo = fromLo | ((1L << (32 - bits)) - 1);
+    } else {
+      fromHi = top16 << 48;
+      toHi = fromHi | ((1L << (64 - bits)) - 1);
+      fromLo = 0;
+      toLo = -1L;
+    }
+    boolean first0 = search(flip(fromHi), flip(fromLo));
+    if (first0 && sameRange(flip(fromHi), flip(fromLo), flip(toHi), flip(toLo))) {
+      return IN;
+    }
+    return first0 || overlapsAfter(flip(fromHi), flip(fromLo), flip(toHi), flip(toLo)) ? CUT : 0;
+  }
+
+  /** A growable byte array. */
+  private static final class ByteArrayBuilder {
+    private byte[] bytes = new byte[1024];
+    private int size;
+
+    void add(int b) {
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, size * 2);
+      }
+      bytes[size++] = (byte) b;
+    }
+
+    void fill(int b) {
+      for (int i = 0; i < 256; i++) {
+        add(b);
+      }
+    }
+
+    int size() {
+      return size;
+    }
+
+    byte[] toArray() {
+      return Arrays.copyOf(bytes, size);
     }
   }
 

@@ -134,6 +134,9 @@ public final class IpScanner {
     while (runEnd && b > a && s.charAt(b - 1) == '.') {
       b--;
     }
+    if (b - a < 7 || (char) (s.charAt(a) - '0') > 9) {
+      return null;
+    }
     byte[] address = new byte[16];
     return IpAddresses.parseV4(s, a, b, address) ? new IpHit(address, a, b) : null;
   }

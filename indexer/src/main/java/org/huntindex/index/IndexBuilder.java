@@ -24,6 +24,8 @@ import org.huntindex.source.RecordReader;
 import org.huntindex.source.RawRecord;
 import org.huntindex.source.ReadError;
 import org.huntindex.source.RecordSink;
+import org.huntindex.source.evtx.EvtxEvidenceReader;
+import org.huntindex.source.evtx.EvtxReader;
 
 /**
  * Ingests evidence paths into an index directory: walks them, skips files the manifest already holds, reads every
@@ -58,8 +60,7 @@ public final class IndexBuilder {
 
   private final Path indexDir;
   private final Options options;
-  private final RecordReader evtx = (evidence, sink) -> sink.error(
-      new ReadError(evidence.location(), "", "EVTX reader not available"));
+  private final RecordReader evtx = new EvtxEvidenceReader(new EvtxReader());
 
   public IndexBuilder(Path indexDir, Options options) {
     this.indexDir = indexDir;
@@ -77,7 +78,8 @@ public final class IndexBuilder {
           ProgressBar bar = options.progress() ? progressBar() : null) {
         run.pipeline = pipeline;
         run.bar = bar;
-        new EvidenceWalker().walk(inputs, run::visit, run::walkError);
+        List<Path> absolute = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        new EvidenceWalker().walk(absolute, run::visit, run::walkError);
         pipeline.drain();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -146,12 +148,13 @@ public final class IndexBuilder {
       printed = 0;
       Path path = Path.of(top);
       String sha = sha256(path);
-      var known = manifest.bySha256(sha);
-      if (known.isPresent()) {
+      if (manifest.find(top, sha).isPresent()) {
         duplicates++;
-        options.log().println("note: " + top + " is already indexed (as " + known.get().path + ", same SHA-256): skipped");
+        options.log().println("note: " + top + " is already indexed (same path and SHA-256): skipped");
         return;
       }
+      manifest.bySha256(sha).ifPresent(twin -> options.log().println(
+          "note: " + top + " has the same content as " + twin.path + "; indexed as evidence of its own"));
       IngestManifest.FileEntry entry = new IngestManifest.FileEntry();
       entry.ordinal = nextOrdinal++;
       entry.path = top;

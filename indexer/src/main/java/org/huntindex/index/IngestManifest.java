@@ -15,8 +15,9 @@ import java.util.Optional;
 import org.huntindex.source.ReadError;
 
 /**
- * The index's record of every evidence file ingested: path, size, SHA-256, when, how many events and which errors. It
- * is the chain-of-custody record, and how re-indexing the same file is recognised and skipped.
+ * The index's record of every evidence file ingested: absolute path, size, SHA-256, when, how many events and which
+ * errors. It is the chain-of-custody record, and how re-indexing the same file (same path, same content) is recognised
+ * and skipped; a file that grew since is indexed again as a new entry.
  */
 public final class IngestManifest {
   public static final String FILE_NAME = "huntindex-manifest.json";
@@ -72,6 +73,11 @@ public final class IngestManifest {
 
   public List<FileEntry> files() {
     return files;
+  }
+
+  /** The entry for this file: the same path with the same content. */
+  public Optional<FileEntry> find(String path, String sha256) {
+    return files.stream().filter(f -> f.path.equals(path) && f.sha256.equals(sha256)).findFirst();
   }
 
   public Optional<FileEntry> bySha256(String sha256) {

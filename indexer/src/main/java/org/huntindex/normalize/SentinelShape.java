@@ -8,6 +8,9 @@ import org.huntindex.source.RawRecord;
  * JSON or XML string).
  */
 final class SentinelShape implements RecordShape {
+  /** How the Log Analytics portal names the column in CSV exports. */
+  private static final String TIME_GENERATED_UTC = "TimeGenerated [UTC]";
+
   @Override
   public String name() {
     return "sentinel";
@@ -15,7 +18,8 @@ final class SentinelShape implements RecordShape {
 
   @Override
   public boolean matches(RawRecord r) {
-    return r.get("TimeGenerated") != null && (r.get("EventID") != null || r.get("Computer") != null);
+    return (r.get("TimeGenerated") != null || r.get(TIME_GENERATED_UTC) != null)
+        && (r.get("EventID") != null || r.get("Computer") != null);
   }
 
   @Override
@@ -26,7 +30,7 @@ final class SentinelShape implements RecordShape {
       String key = r.name(i);
       Object value = r.value(i);
       switch (key) {
-        case "TimeGenerated" -> w.time = Ticks.parse(value);
+        case "TimeGenerated", TIME_GENERATED_UTC -> w.time = Ticks.parse(value);
         case "TimeCollected" -> w.created = Ticks.parse(value);
         case "EventID" -> w.eventId = Values.integer(value);
         case "Channel" -> w.channel = Values.text(value);

@@ -6,7 +6,8 @@ import java.time.Instant;
  * Event time as 100-ns ticks since 1970-01-01T00:00Z: parsing from the shapes evidence uses, and formatting back.
  *
  * <p>Accepted: ISO-8601 with {@code T} or a space, with or without a zone ({@code Z}, {@code +hh:mm}; no zone means UTC),
- * with 0–9 fraction digits (beyond 7 truncated); epoch milliseconds as a number; {@link Instant}.
+ * with 0–9 fraction digits (beyond 7 truncated); the Azure portal's CSV form {@code 5/1/2024, 10:00:00.000 AM} (UTC);
+ * epoch milliseconds as a number; {@link Instant}.
  */
 public final class Ticks {
   public static final long PER_SECOND = 10_000_000L;
@@ -16,11 +17,15 @@ public final class Ticks {
 
   /** Ticks for the value, or null when it is not a time this parser understands. */
   public static Long parse(Object value) {
-    if (value instanceof Instant i) {
-      return of(i);
-    }
-    if (value instanceof Long ms) {
-      return Math.multiplyExact(ms, PER_MILLI);
+    try {
+      if (value instanceof Instant i) {
+        return of(i);
+      }
+      if (value instanceof Long ms) {
+        return Math.multiplyExact(ms, PER_MILLI);
+      }
+    } catch (ArithmeticException e) {
+      return null;
     }
     if (value instanceof Double d) {
       return (long) (d * PER_MILLI);
@@ -74,7 +79,7 @@ public final class Ticks {
     }
     int year = digits(s, 0, 4);
     if (year < 0 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-      return numeric(s);
+      return s.indexOf('/') > 0 ? portal(s) : numeric(s);
     }
     int month = digits(s, 5, 2);
     int day = digits(s, 8, 2);
@@ -151,6 +156,20 @@ public final class Ticks {
     long seconds = days * 86400L + hour * 3600L + minute * 60L + second - offsetSeconds;
     return seconds * PER_SECOND + fraction;
   }
+
+  /** The Azure portal's CSV export: {@code 5/1/2024, 10:00:00.000 AM}, in UTC. */
+  private static Long portal(String s) {
+    try {
+      java.time.LocalDateTime t = java.time.LocalDateTime.parse(s, PORTAL);
+      return of(t.toInstant(java.time.ZoneOffset.UTC));
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static final java.time.format.DateTimeFormatter PORTAL = new java.time.format.DateTimeFormatterBuilder()
+      .appendPattern("M/d/yyyy, h:mm:ss").optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND,
+          0, 9, true).optionalEnd().appendLiteral(' ').appendPattern("a").toFormatter(java.util.Locale.US);
 
   private static Long numeric(String s) {
     if (s.isEmpty() || s.length() > 16) {

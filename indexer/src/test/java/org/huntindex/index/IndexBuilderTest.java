@@ -65,8 +65,6 @@ class IndexBuilderTest {
     assertEquals(0, again.events());
     assertEquals(1, again.filesAlreadyIndexed());
     assertEquals(2, IndexStats.of(idx).events());
-    Path copy = Files.copy(a, tmp.resolve("copy-of-a.json"));
-    assertEquals(1, index(idx, copy).filesAlreadyIndexed());
     Path b = Files.write(tmp.resolve("b.json"), List.of(line(3)));
     index(idx, b);
     IndexStats stats = IndexStats.of(idx);
@@ -74,6 +72,9 @@ class IndexBuilderTest {
     assertEquals(2, stats.files());
     IngestManifest manifest = IngestManifest.load(idx);
     assertEquals(List.of(a.toString(), b.toString()), manifest.files().stream().map(f -> f.path).toList());
+    Path copy = Files.copy(a, tmp.resolve("copy-of-a.json"));
+    assertEquals(2, index(idx, copy).events(), "a copy elsewhere is evidence of its own");
+    assertTrue(log.toString(StandardCharsets.UTF_8).contains("has the same content as " + a));
     assertEquals(64, manifest.files().get(0).sha256.length());
   }
 
@@ -126,5 +127,25 @@ class IndexBuilderTest {
     IngestReport report = index(tmp.resolve("idx"), dir);
     assertEquals(1, report.events());
     assertTrue(log.toString(StandardCharsets.UTF_8).contains("notes.bin: unrecognized format"));
+  }
+
+  @Test
+  void logAnalyticsCsvExportIsIndexedWithEmbeddedNewlines() throws IOException {
+    Path csv = Files.writeString(tmp.resolve("export.csv"), "\uFEFFTimeGenerated [UTC],Computer,EventID,Account,Process,"
+        + "CommandLine\r\n"
+        + "\"5/1/2024, 10:00:00.000 AM\",WS1,4688,CONTOSO\\alice,cmd.exe,\"cmd /c \"\"echo a\nb\"\"\"\r\n"
+        + "2024-05-01T10:00:01Z,WS2,4688,CONTOSO\\bob,cmd.exe,cmd /c ping 8.8.8.80\r\n");
+    IngestReport report = index(tmp.resolve("idx"), csv);
+    assertEquals(2, report.events());
+    IndexStats stats = IndexStats.of(tmp.resolve("idx"));
+    assertEquals(2L, stats.byChannelCode().get("security/4688"));
+    assertEquals(2L, stats.byFormat().get("sentinel"));
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(tmp.resolve("idx")))) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      long tenAm = org.huntindex.normalize.Ticks.parse("2024-05-01T10:00:00Z");
+      assertEquals(1, searcher.count(org.apache.lucene.document.LongPoint.newExactQuery(Field.TIMESTAMP.fieldName(),
+          tenAm)));
+      assertEquals(1, searcher.count(new TermQuery(new Term(Field.HOST_NAME.fieldName(), "WS1"))));
+    }
   }
 }

@@ -36,6 +36,12 @@ class TicksTest {
   }
 
   @Test
+  void azurePortalCsvTimesAreUtc() {
+    assertEquals(ticks("2024-05-01T10:00:00Z"), Ticks.parse("5/1/2024, 10:00:00.000 AM"));
+    assertEquals(ticks("2024-12-31T23:59:59.5Z"), Ticks.parse("12/31/2024, 11:59:59.500 PM"));
+  }
+
+  @Test
   void malformedGivesNull() {
     assertNull(Ticks.parse("2024-13-01T00:00:00Z"));
     assertNull(Ticks.parse("yesterday"));

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code hunt} command line: wires the subcommands, nothing else. */
 @Command(name = "hunt", mixinStandardHelpOptions = true, version = "hunt 0.1.0",
     description = "Offline hunt index for Windows event evidence: index a collection once, hunt it in milliseconds.",
-    subcommands = {IndexCommand.class, StatsCommand.class, RunCommand.class, ListCommand.class, DemoCommand.class,
+    subcommands = {IndexCommand.class, StatsCommand.class, ListCommand.class, RunCommand.class, DemoCommand.class,
+        SearchCommand.class, FieldsCommand.class,
         CommandLine.HelpCommand.class})
 public final class HuntCli {
   public static void main(String[] args) {

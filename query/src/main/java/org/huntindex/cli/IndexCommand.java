@@ -34,7 +34,8 @@ final class IndexCommand implements Callable<Integer> {
     var options = new IndexBuilder.Options(Math.max(1, threads), dedupeRecords, progress, System.err);
     IngestReport report = new IndexBuilder(index, options).index(paths);
     System.err.println(report.summary());
-    if (report.filesIndexed() + report.filesAlreadyIndexed() == 0) {
+    boolean nothingRead = report.events() + report.recovered() + report.filesAlreadyIndexed() == 0;
+    if (nothingRead && (report.errors() > 0 || report.filesIndexed() == 0)) {
       System.err.println("hunt: no readable input in " + paths);
       return 1;
     }

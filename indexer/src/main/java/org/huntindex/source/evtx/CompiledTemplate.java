@@ -1,0 +1,69 @@
+package org.huntindex.source.evtx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A BinXML token stream flattened once into fields: each is a key with either a static value (literal text in the
+ * template) or the index of the substitution value that fills it per record.
+ */
+final class CompiledTemplate {
+  static final int STATIC = -1;
+
+  final String[] keys;
+  final Object[] statics;
+  /** Substitution index per field, or {@link #STATIC}. */
+  final int[] slots;
+  /** Where each slot sits, for an embedded BinXML value that continues the path. */
+  final Context[] contexts;
+  /** Offset just past the compiled stream. */
+  final int end;
+
+  private CompiledTemplate(Builder b, int end) {
+    int n = b.keys.size();
+    this.keys = b.keys.toArray(new String[n]);
+    this.statics = b.statics.toArray();
+    this.slots = b.slots.stream().mapToInt(Integer::intValue).toArray();
+    this.contexts = b.contexts.toArray(new Context[n]);
+    this.end = end;
+  }
+
+  int size() {
+    return keys.length;
+  }
+
+  /** An element path where decoding continues: the names from the root and the EventData Data name, if any. */
+  record Context(List<String> path, String dataName) {
+    static final Context ROOT = new Context(List.of(), null);
+  }
+
+  /** Collects fields while a stream is walked. */
+  static final class Builder {
+    private final List<String> keys = new ArrayList<>();
+    private final List<Object> statics = new ArrayList<>();
+    private final List<Integer> slots = new ArrayList<>();
+    private final List<Context> contexts = new ArrayList<>();
+
+    void literal(String key, Object value) {
+      keys.add(key);
+      statics.add(value);
+      slots.add(STATIC);
+      contexts.add(null);
+    }
+
+    void slot(String key, int index, Context context) {
+      keys.add(key);
+      statics.add(null);
+      slots.add(index);
+      contexts.add(context);
+    }
+
+    int size() {
+      return keys.size();
+    }
+
+    CompiledTemplate build(int end) {
+      return new CompiledTemplate(this, end);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.huntindex.source.evtx;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.huntindex.source.ReadError;
+import org.huntindex.source.RecordSink;
+
+/**
+ * Reads Windows XML event log ({@code .evtx}) files into one {@link org.huntindex.source.RawRecord} per event record.
+ *
+ * <p>Records have format {@code evtx}, position = the record id, and namespaced keys: {@code System.EventID},
+ * {@code System.TimeCreated.SystemTime} (an {@link java.time.Instant} at 100-ns precision), {@code EventData.<Name>},
+ * {@code UserData.<path>} (see {@link ValueReader} for value types). Chunks decode independently, in parallel when the
+ * reader has an executor, and reach the sink in file order from the calling thread. Records with a bad chunk CRC are
+ * still decoded and flagged {@code checksumOk(false)}; intact records carved from chunk slack space are flagged
+ * {@code recovered(true)}. Broken bytes never raise: they become {@link ReadError}s positioned {@code chunk N offset
+ * 0x..} (N counts chunks from 0 after the file header; the offset is within the chunk). A reader is thread-safe.
+ */
+public final class EvtxReader {
+  private static final int MAX_CHUNKS = 1 << 20;
+  private static volatile ExecutorService sharedPool;
+
+  private final Executor executor;
+  private final int maxInFlight;
+  private final ConcurrentLinkedQueue<ChunkDecoder> decoders = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+
+  /** A reader that decodes chunks on a shared pool with one thread per core. */
+  public EvtxReader() {
+    this(sharedPool(), 2 * Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A reader that decodes chunks on {@code executor}, with at most {@code maxInFlight} chunks decoded ahead of the sink.
+   */
+  public EvtxReader(Executor executor, int maxInFlight) {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
+    }
+    this.executor = executor;
+    this.maxInFlight = maxInFlight;
+  }
+
+  /** A reader that decodes every chunk on the calling thread. */
+  public static EvtxReader singleThreaded() {
+    return new EvtxReader(null, 1);
+  }
+
+  /** Reads a file; the location reported is the path as given. */
+  public void read(Path file, RecordSink sink) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      read(channel, file.toString(), sink);
+    }
+  }
+
+  /** Reads the EVTX bytes of {@code channel}, reporting records and errors under {@code location}. */
+  public void read(SeekableByteChannel channel, String location, RecordSink sink) throws IOException {
+    long size = channel.size();
+    byte[] headerBytes = new byte[FileHeader.SIZE];
+    if (size < FileHeader.SIZE || readAt(channel, 0, headerBytes, FileHeader.SIZE) < FileHeader.SIZE) {
+      sink.error(new ReadError(location, "byte 0", "file of " + size + " bytes is shorter than an EVTX header"));
+      return;
+    }
+    FileHeader header = FileHeader.parse(headerBytes);
+    if (!header.signatureOk()) {
+      sink.error(new ReadError(location, "byte 0", "not an EVTX file: no ElfFile signature"));
+      return;
+    }
+    if (!header.checksumOk()) {
+      sink.error(new ReadError(location, "byte 124", "file header CRC mismatch"));
+    }
+    long chunks = Math.min(MAX_CHUNKS, (size - FileHeader.SIZE + ChunkDecoder.CHUNK_SIZE - 1) / ChunkDecoder.CHUNK_SIZE);
+    if (executor == null || chunks <= 1) {
+      for (long i = 0; i < chunks; i++) {
+        byte[] buffer = buffer();
+        int length = readChunk(channel, i, buffer);
+        decode(buffer, length, i, location, header.noCrc()).deliverTo(sink);
+      }
+      return;
+    }
+    OrderedHandOff<ChunkResult> handOff = new OrderedHandOff<>(executor, maxInFlight, r -> r.deliverTo(sink));
+    try {
+      for (long i = 0; i < chunks; i++) {
+        byte[] buffer = buffer();
+        int length = readChunk(channel, i, buffer);
+        long index = i;
+        handOff.submit(() -> decode(buffer, length, index, location, header.noCrc()));
+      }
+      handOff.finish();
+    } finally {
+      handOff.cancel();
+    }
+  }
+
+  private ChunkResult decode(byte[] buffer, int length, long index, String location, boolean noCrc) {
+    try {
+      if (length <= 0 || ChunkDecoder.isEmpty(buffer, length)) {
+        return new ChunkResult();
+      }
+      ChunkDecoder decoder = decoders.poll();
+      if (decoder == null) {
+        decoder = new ChunkDecoder();
+      }
+      try {
+        return decoder.decode(buffer, length, index, location, noCrc);
+      } finally {
+        decoders.offer(decoder);
+      }
+    } finally {
+      buffers.offer(buffer);
+    }
+  }
+
+  private byte[] buffer() {
+    byte[] buffer = buffers.poll();
+    return buffer != null ? buffer : new byte[ChunkDecoder.CHUNK_SIZE];
+  }
+
+  private static int readChunk(SeekableByteChannel channel, long index, byte[] buffer) throws IOException {
+    return readAt(channel, FileHeader.SIZE + index * ChunkDecoder.CHUNK_SIZE, buffer, ChunkDecoder.CHUNK_SIZE);
+  }
+
+  /** Reads up to {@code length} bytes at {@code position}; returns how many were there. */
+  private static int readAt(SeekableByteChannel channel, long position, byte[] into, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
+    if (channel instanceof FileChannel file) {
+      while (buffer.hasRemaining() && file.read(buffer, position + buffer.position()) >= 0) {
+        // positional reads leave the channel position alone, so readers may share a channel
+      }
+    } else {
+      channel.position(position);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // keep reading until the chunk is full or the channel ends
+      }
+    }
+    return buffer.position();
+  }
+
+  private static ExecutorService sharedPool() {
+    ExecutorService pool = sharedPool;
+    if (pool == null) {
+      synchronized (EvtxReader.class) {
+        pool = sharedPool;
+        if (pool == null) {
+          pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "evtx-decode");
+            t.setDaemon(true);
+            return t;
+          });
+          sharedPool = pool;
+        }
+      }
+    }
+    return pool;
+  }
+}

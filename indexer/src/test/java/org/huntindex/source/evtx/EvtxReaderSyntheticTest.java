@@ -1,0 +1,353 @@
+package org.huntindex.source.evtx;
+
+import static org.huntindex.source.evtx.EvtxFixture.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.huntindex.source.RawRecord;
+import org.huntindex.source.evtx.EvtxFixture.Chunk;
+import org.huntindex.source.evtx.EvtxFixture.Value;
+import org.junit.jupiter.api.Test;
+
+class EvtxReaderSyntheticTest {
+  private static final Instant CREATED = Instant.parse("2020-01-02T03:04:05.1234567Z");
+  private static final long CREATED_TICKS = (CREATED.getEpochSecond() + 11_644_473_600L) * 10_000_000L + 1_234_567;
+
+  private static final Consumer<Chunk> SECURITY_TEMPLATE = t -> t.fragment()
+      .open("Event").closeStart()
+      .open("System").closeStart()
+      .openWithAttributes("Provider").attribute("Name").sub(0, STRING).closeEmpty()
+      .openWithAttributes("EventID").attribute("Qualifiers").optionalSub(1, U16).closeStart().sub(2, U16).end()
+      .openWithAttributes("TimeCreated").attribute("SystemTime").sub(3, FILETIME).closeEmpty()
+      .open("EventRecordID").closeStart().sub(4, U64).end()
+      .openWithAttributes("Execution").attribute("ProcessID").sub(5, U32).closeEmpty()
+      .open("Channel").closeStart().sub(6, STRING).end()
+      .open("Computer").closeStart().sub(7, STRING).end()
+      .openWithAttributes("Security").attribute("UserID").optionalSub(8, SID).closeEmpty()
+      .end()
+      .open("EventData").closeStart()
+      .data("CommandLine", 9, STRING)
+      .data("ProcessGuid", 10, GUID)
+      .data("Flags", 11, HEX64)
+      .data("Size", 12, SIZE_T)
+      .data("Blob", 13, BINARY)
+      .open("Data").closeStart().sub(14, STRING).end()
+      .open("Data").closeStart().sub(15, STRING).end()
+      .data("Names", 16, ARRAY | STRING)
+      .data("Ports", 17, ARRAY | U16)
+      .data("When", 18, SYSTEMTIME)
+      .data("Ok", 19, BOOL)
+      .end()
+      .end().eof();
+
+  private static Value[] securityValues(long id, boolean withOptionals) {
+    return new Value[] {
+      Value.string("Microsoft-Windows-Security-Auditing"),
+      withOptionals ? Value.u16(16384) : Value.nul(),
+      Value.u16(4688),
+      Value.of64(FILETIME, CREATED_TICKS),
+      Value.of64(U64, id),
+      Value.u32(508),
+      Value.string("Security"),
+      Value.string("HOST-" + id),
+      withOptionals ? new Value(SID, sid()) : Value.nul(),
+      Value.string("cmd.exe /c whoami " + id),
+      new Value(GUID, bytes(0x67, 0x45, 0x23, 0x01, 0xab, 0x89, 0xef, 0xcd, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd,
+          0xef)),
+      Value.of64(HEX64, 0x3e7),
+      new Value(SIZE_T, bytes(0x10, 0x20, 0, 0)),
+      new Value(BINARY, bytes(0xde, 0xad, 0x01)),
+      Value.string("first"),
+      Value.string("second"),
+      new Value(ARRAY | STRING, utf16z("a", "bc")),
+      new Value(ARRAY | U16, bytes(80, 0, 187, 1)),
+      new Value(SYSTEMTIME, bytes(0xe5, 0x07, 3, 0, 4, 0, 4, 0, 5, 0, 6, 0, 7, 0, 89, 0)),
+      new Value(BOOL, bytes(2, 0, 0, 0)),
+    };
+  }
+
+  private static Chunk securityRecord(Chunk c, long id, boolean withOptionals) {
+    return c.record(id, r -> r.fragment().template("security", SECURITY_TEMPLATE, securityValues(id, withOptionals)));
+  }
+
+  @Test
+  void templateSubstitutionsDecodeToTypedNamespacedFields() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    securityRecord(file.chunk(), 7, true);
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(List.of(), sink.errors);
+    RawRecord r = sink.records.getFirst();
+    assertEquals("evtx", r.format());
+    assertEquals("mem.evtx", r.location());
+    assertEquals(7, r.position());
+    assertTrue(r.checksumOk());
+    assertFalse(r.recovered());
+    assertEquals("Microsoft-Windows-Security-Auditing", r.get("System.Provider.Name"));
+    assertEquals(4688L, r.get("System.EventID"));
+    assertEquals(16384L, r.get("System.EventID.Qualifiers"));
+    assertEquals(CREATED, r.get("System.TimeCreated.SystemTime"));
+    assertEquals(7L, r.get("System.EventRecordID"));
+    assertEquals(508L, r.get("System.Execution.ProcessID"));
+    assertEquals("Security", r.get("System.Channel"));
+    assertEquals("HOST-7", r.get("System.Computer"));
+    assertEquals("S-1-5-21-1-2-3-1000", r.get("System.Security.UserID"));
+    assertEquals("cmd.exe /c whoami 7", r.get("EventData.CommandLine"));
+    assertEquals("{01234567-89AB-CDEF-0123-456789ABCDEF}", r.get("EventData.ProcessGuid"));
+    assertEquals("0x3e7", r.get("EventData.Flags"));
+    assertEquals("0x2010", r.get("EventData.Size"));
+    assertEquals("DEAD01", r.get("EventData.Blob"));
+    assertEquals(List.of("first", "second"), sink.all(r, "EventData.Data"));
+    assertEquals(List.of("a", "bc"), r.get("EventData.Names"));
+    assertEquals(List.of(80L, 443L), r.get("EventData.Ports"));
+    assertEquals(Instant.parse("2021-03-04T05:06:07.089Z"), r.get("EventData.When"));
+    assertEquals(true, r.get("EventData.Ok"));
+  }
+
+  @Test
+  void referencedTemplateIsReusedAndOptionalNullSubstitutionsDropTheirAttribute() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    securityRecord(c, 1, true);
+    securityRecord(c, 2, false);
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(List.of(), sink.errors);
+    RawRecord second = sink.records.get(1);
+    assertEquals("HOST-2", second.get("System.Computer"));
+    assertNull(second.get("System.EventID.Qualifiers"));
+    assertNull(second.get("System.Security.UserID"));
+    assertEquals(4688L, second.get("System.EventID"));
+  }
+
+  @Test
+  void userDataInEmbeddedBinXmlCannotShadowTheSystemEventId() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    Consumer<Chunk> outer = t -> t.fragment().open("Event").closeStart()
+        .open("System").closeStart().open("EventID").closeStart().sub(0, U16).end().end()
+        .sub(1, BINXML).end().eof();
+    Consumer<Chunk> inner = t -> t.fragment().open("UserData").closeStart().open("LogFileCleared").closeStart()
+        .open("EventID").closeStart().sub(0, U32).end().open("SubjectUserName").closeStart().sub(1, STRING).end()
+        .end().end().eof();
+    file.chunk().record(1, r -> r.fragment().template("outer", outer, Value.u16(1102), Value.embedded(
+        e -> e.fragment().template("inner", inner, Value.u32(99), Value.string("alice")))));
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(List.of(), sink.errors);
+    RawRecord r = sink.records.getFirst();
+    assertEquals(1102L, r.get("System.EventID"));
+    assertEquals(99L, r.get("UserData.LogFileCleared.EventID"));
+    assertEquals("alice", r.get("UserData.LogFileCleared.SubjectUserName"));
+  }
+
+  @Test
+  void embeddedElementsWithoutDependencyIdsAreRead() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    Consumer<Chunk> outer = t -> t.fragment().open("Event").closeStart().sub(0, BINXML).end().eof();
+    file.chunk().record(1, r -> r.fragment().template("outer", outer, Value.embedded(
+        e -> e.fragment().open("EventData", false, false).closeStart().open("Data", true, false).attribute("Name")
+            .text("Detail").closeStart().text("x &").end().end().eof())));
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(List.of(), sink.errors);
+    assertEquals("x &", sink.records.getFirst().get("EventData.Detail"));
+  }
+
+  @Test
+  void badCrcIsReportedAndRecordsAreStillDecoded() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    securityRecord(c, 1, true);
+    int hostOffset = indexOf(c.b, utf16z("HOST-1"));
+    c.damage(b -> b[hostOffset] = 'X');
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(1, sink.errors.size(), sink.errorText());
+    assertEquals("chunk 0 offset 0x34", sink.errors.getFirst().position());
+    assertTrue(sink.errors.getFirst().reason().contains("CRC"));
+    RawRecord r = sink.records.getFirst();
+    assertFalse(r.checksumOk());
+    assertEquals("XOST-1", r.get("System.Computer"));
+  }
+
+  @Test
+  void noCrcFlagSkipsChecksums() throws Exception {
+    EvtxFixture file = new EvtxFixture().fileFlags(4);
+    Chunk c = file.chunk();
+    securityRecord(c, 1, true);
+    c.damage(b -> b[52] ^= 1);
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+    assertEquals(List.of(), sink.errors);
+    assertTrue(sink.records.getFirst().checksumOk());
+  }
+
+  @Test
+  void slackSpaceRecordsAreRecoveredOnceAndLiveOnesNotDuplicated() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    securityRecord(c, 1, true);
+    int second = c.pos;
+    securityRecord(c, 2, true);
+    byte[] liveCopy = c.recordAt(second);
+    c.endLive();
+    securityRecord(c, 3, true);
+    c.slack(liveCopy);
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(List.of(), sink.errors);
+    assertEquals(List.of(1L, 2L), sink.live().stream().map(RawRecord::position).toList());
+    List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
+    assertEquals(1, recovered.size());
+    assertEquals(3L, recovered.getFirst().position());
+    assertEquals("HOST-3", recovered.getFirst().get("System.Computer"));
+  }
+
+  @Test
+  void truncatedFileKeepsTheWholeRecordsAndReportsTheCut() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    securityRecord(c, 1, true);
+    int cut = c.pos;
+    securityRecord(c, 2, true);
+    byte[] bytes = Arrays.copyOf(file.bytes(), 4096 + cut + 40);
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), bytes);
+
+    assertEquals(List.of(1L), sink.records.stream().map(RawRecord::position).toList());
+    assertTrue(sink.errorText().contains("chunk 0 offset 0x" + Integer.toHexString(cut + 40)
+        + ": chunk truncated"), sink.errorText());
+  }
+
+  @Test
+  void fileShorterThanHeaderOrWithoutSignatureIsOneError() throws Exception {
+    CollectingSink shortFile = CollectingSink.read(EvtxReader.singleThreaded(), new byte[100]);
+    assertEquals(1, shortFile.errors.size());
+    assertEquals(0, shortFile.records.size());
+    CollectingSink notEvtx = CollectingSink.read(EvtxReader.singleThreaded(), new byte[5000]);
+    assertTrue(notEvtx.errorText().contains("not an EVTX file"), notEvtx.errorText());
+  }
+
+  @Test
+  void absurdSizesAndOffsetsAreReportedAndTheNextRecordStillDecodes() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    int bad1 = c.pos;
+    c.record(1, r -> r.fragment().u8(0x0c).u8(1).u32(0).u32(0x7fffffff).u32(0));
+    c.record(2, r -> r.fragment().template("t", t -> t.fragment().open("Event").closeStart().sub(0, STRING).end().eof(),
+        Value.string("ok")));
+    int bad3 = c.pos;
+    c.record(3, r -> r.fragment().u8(0x41).u16(0xffff).u32(0).u32(0xfffffff0).u32(0));
+    c.record(4, r -> r.fragment().template("t", null, Value.string("fine")));
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(List.of(2L, 4L), sink.records.stream().map(RawRecord::position).toList(), sink.errorText());
+    assertEquals("fine", sink.records.get(1).get("Event"));
+    assertEquals(List.of("chunk 0 offset 0x" + Integer.toHexString(bad1),
+        "chunk 0 offset 0x" + Integer.toHexString(bad3)),
+        sink.errors.stream().map(e -> e.position()).toList(), sink.errorText());
+  }
+
+  @Test
+  void deeplyNestedEmbeddedBinXmlIsCappedNotAStackOverflow() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    Consumer<Chunk> nest = t -> t.fragment().open("N").closeStart().sub(0, BINXML).end().eof();
+    Chunk c = file.chunk();
+    c.record(1, r -> r.fragment().u8(0));
+    c.record(2, r -> nested(r, nest, 200));
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(List.of(1L), sink.records.stream().map(RawRecord::position).toList());
+    assertTrue(sink.errorText().contains("nested deeper than"), sink.errorText());
+  }
+
+  private static void nested(Chunk c, Consumer<Chunk> nest, int levels) {
+    c.fragment();
+    if (levels == 0) {
+      c.open("Leaf", false, false).closeEmpty().eof();
+      return;
+    }
+    c.template("nest", nest, Value.embedded(e -> nested(e, nest, levels - 1)));
+  }
+
+  @Test
+  void randomDamageNeverThrowsOrHangs() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    for (int id = 1; id <= 20; id++) {
+      securityRecord(c, id, id % 2 == 0);
+    }
+    byte[] clean = file.bytes();
+    Random random = new Random(42);
+    EvtxReader reader = EvtxReader.singleThreaded();
+    for (int round = 0; round < 300; round++) {
+      byte[] damaged = clean.clone();
+      for (int flips = 1 + random.nextInt(20); flips > 0; flips--) {
+        damaged[4096 + random.nextInt(c.pos)] = (byte) random.nextInt(256);
+      }
+      CollectingSink sink = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+          () -> CollectingSink.read(reader, damaged));
+      assertTrue(sink.records.size() <= 40);
+    }
+  }
+
+  @Test
+  void parallelDecodeDeliversChunksInFileOrder() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    long id = 1;
+    for (int chunk = 0; chunk < 12; chunk++) {
+      Chunk c = file.chunk();
+      for (int i = 0; i < 30; i++) {
+        securityRecord(c, id++, true);
+      }
+    }
+    CollectingSink sink = CollectingSink.read(new EvtxReader(), file.bytes());
+    assertEquals(List.of(), sink.errors);
+    assertEquals(java.util.stream.LongStream.rangeClosed(1, 360).boxed().toList(),
+        sink.records.stream().map(RawRecord::position).toList());
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] out = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (byte) values[i];
+    }
+    return out;
+  }
+
+  private static byte[] sid() {
+    byte[] out = new byte[8 + 4 * 5];
+    out[0] = 1;
+    out[1] = 5;
+    out[7] = 5;
+    int[] subs = {21, 1, 2, 3, 1000};
+    for (int i = 0; i < subs.length; i++) {
+      put32(out, 8 + 4 * i, subs[i]);
+    }
+    return out;
+  }
+
+  private static byte[] utf16z(String... strings) {
+    String joined = String.join("\0", strings) + "\0";
+    byte[] out = new byte[2 * joined.length()];
+    for (int i = 0; i < joined.length(); i++) {
+      put16(out, 2 * i, joined.charAt(i));
+    }
+    return out;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
+  }
+}

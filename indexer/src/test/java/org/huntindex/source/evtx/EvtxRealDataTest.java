@@ -1,0 +1,141 @@
+package org.huntindex.source.evtx;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.huntindex.source.RawRecord;
+import org.junit.jupiter.api.Test;
+
+/** The reader on the project's real EVTX files: counts against MANIFEST.tsv, and the hard and malformed samples. */
+class EvtxRealDataTest {
+  /**
+   * Deliberately damaged samples where both oracles (libevtx, python-evtx) stop at the first broken record of a chunk;
+   * this reader skips to the next intact record, so it must find at least the manifest's count.
+   */
+  private static final Set<String> ORACLES_STOP_EARLY =
+      Set.of("sample_with_a_bad_chunk_magic.evtx", "sample-with-zero-data-size-event.evtx");
+  private static final String SYSMON = "Microsoft-Windows-Sysmon/Operational";
+
+  @Test
+  void liveRecordAndEventCountsMatchTheManifest() throws Exception {
+    Path real = SharedData.real();
+    List<String> mismatches = new ArrayList<>();
+    int files = 0;
+    List<String> manifest = Files.readAllLines(real.resolve("MANIFEST.tsv"));
+    for (String line : manifest.subList(1, manifest.size())) {
+      String[] col = line.split("\t", -1);
+      if (!col[3].equals("evtx")) {
+        continue;
+      }
+      files++;
+      Path file = real.resolve(col[0]).resolve(col[1]);
+      CollectingSink sink = new CollectingSink();
+      new EvtxReader().read(file, sink);
+      List<RawRecord> live = sink.live();
+      long events = Long.parseLong(col[6]);
+      boolean countOk = ORACLES_STOP_EARLY.contains(file.getFileName().toString())
+          ? live.size() >= events : live.size() == events;
+      Map<String, long[]> counts = Map.of(
+          "sec4688", new long[] {Long.parseLong(col[7]), count(live, "Security", 4688)},
+          "sysmon1", new long[] {Long.parseLong(col[9]), count(live, SYSMON, 1)},
+          "sysmon3", new long[] {Long.parseLong(col[11]), count(live, SYSMON, 3)},
+          "sysmon22", new long[] {Long.parseLong(col[13]), count(live, SYSMON, 22)});
+      if (!countOk) {
+        mismatches.add(col[1] + ": events " + live.size() + " != " + events);
+      }
+      counts.forEach((name, c) -> {
+        if (c[0] != c[1]) {
+          mismatches.add(col[1] + ": " + name + " " + c[1] + " != " + c[0]);
+        }
+      });
+    }
+    assertTrue(files > 50, "manifest lists " + files + " evtx files");
+    assertEquals(List.of(), mismatches);
+  }
+
+  private static long count(List<RawRecord> records, String channel, long eventId) {
+    return records.stream()
+        .filter(r -> channel.equals(r.get("System.Channel")) && Long.valueOf(eventId).equals(r.get("System.EventID")))
+        .count();
+  }
+
+  @Test
+  void hardAndMalformedFilesYieldRecordsAndPositionedErrorsWithoutThrowing() throws Exception {
+    Path real = SharedData.real();
+    List<Path> files = new ArrayList<>();
+    for (String line : Files.readAllLines(real.resolve("evtx-to-mitre-attack/HARD_FILES.txt"))) {
+      if (!line.isBlank()) {
+        files.add(real.resolve("evtx-to-mitre-attack").resolve(line.split("\t")[0]));
+      }
+    }
+    assertEquals(14, files.size());
+    int hard = files.size();
+    try (var samples = Files.list(real.resolve("omerbenamram-evtx-samples"))) {
+      samples.filter(p -> p.toString().endsWith(".evtx")).sorted().forEach(files::add);
+    }
+    for (int i = 0; i < files.size(); i++) {
+      Path file = files.get(i);
+      CollectingSink sink = new CollectingSink();
+      new EvtxReader().read(file, sink);
+      assertFalse(sink.live().isEmpty(), file + " gave no records; errors " + sink.errorText());
+      List<RawRecord> wellFormed = i < hard ? sink.live()
+          : sink.live().stream().filter(RawRecord::checksumOk).toList();
+      for (RawRecord r : wellFormed) {
+        assertNotNull(r.get("System.EventID"), file + " record " + r.position() + " has no EventID");
+        assertInstanceOf(java.time.Instant.class, r.get("System.TimeCreated.SystemTime"), file + " " + r.position());
+      }
+      for (RawRecord r : sink.records) {
+        assertTrue(r.size() > 0, file + " record " + r.position() + " is empty");
+      }
+      sink.errors.forEach(e -> {
+        assertEquals(file.toString(), e.location());
+        assertTrue(e.position().matches("chunk \\d+ offset 0x[0-9a-f]+|byte \\d+"), e.toString());
+      });
+    }
+  }
+
+  @Test
+  void damagedSamplesReportTheirDamage() throws Exception {
+    Path samples = SharedData.real().resolve("omerbenamram-evtx-samples");
+    CollectingSink badMagic = new CollectingSink();
+    new EvtxReader().read(samples.resolve("sample_with_a_bad_chunk_magic.evtx"), badMagic);
+    assertTrue(badMagic.errorText().contains("no chunk signature"), badMagic.errorText());
+    assertTrue(badMagic.live().size() >= 270);
+
+    CollectingSink badCache = new CollectingSink();
+    new EvtxReader().read(samples.resolve("security_bad_string_cache.evtx"), badCache);
+    assertTrue(badCache.errorText().contains("chunk 0 offset 0x7c: chunk header CRC mismatch"), badCache.errorText());
+    assertEquals(2261, badCache.live().size());
+    assertFalse(badCache.live().getFirst().checksumOk());
+
+    CollectingSink noCrc = new CollectingSink();
+    new EvtxReader().read(samples.resolve("Application_no_crc32.evtx"), noCrc);
+    assertTrue(noCrc.live().stream().allMatch(RawRecord::checksumOk));
+  }
+
+  @Test
+  void parallelAndSingleThreadedDecodeAgree() throws Exception {
+    Path file = SharedData.real().resolve("omerbenamram-evtx-samples/security.evtx");
+    CollectingSink parallel = new CollectingSink();
+    new EvtxReader().read(file, parallel);
+    CollectingSink single = new CollectingSink();
+    EvtxReader.singleThreaded().read(file, single);
+    assertEquals(single.records.size(), parallel.records.size());
+    for (int i = 0; i < single.records.size(); i++) {
+      RawRecord a = single.records.get(i);
+      RawRecord b = parallel.records.get(i);
+      assertEquals(a.position(), b.position());
+      assertEquals(a.size(), b.size());
+      for (int f = 0; f < a.size(); f++) {
+        assertEquals(a.name(f), b.name(f));
+        assertEquals(a.value(f), b.value(f));
+      }
+    }
+    assertEquals(single.errors, parallel.errors);
+  }
+}

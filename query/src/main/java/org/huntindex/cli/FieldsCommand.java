@@ -1,0 +1,44 @@
+package org.huntindex.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.huntindex.schema.Field;
+import org.huntindex.search.FieldGuide;
+import org.huntindex.search.SearchFields;
+import org.huntindex.search.SearchIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hunt fields}: the fields a search can use, how to query each, and which the index holds. */
+@Command(name = "fields", description = "List the fields a search can use: type, whether the index has it, "
+    + "how to query it, an example; then the raw source fields found in the index.")
+final class FieldsCommand implements Callable<Integer> {
+  @Option(names = {"-i", "--index"}, required = true, paramLabel = "IDX", description = "index directory")
+  Path index;
+
+  @Option(names = "--format", description = "table, json, ndjson or csv (default: ${DEFAULT-VALUE})")
+  String format = "table";
+
+  @Override
+  public Integer call() throws Exception {
+    RowWriter.Format fmt = RowWriter.format(format);
+    try (SearchIndex idx = SearchIndex.open(Checks.existingIndex(index));
+        RowWriter rows = RowWriter.of(fmt, List.of("field", "type", "in_index", "count_by", "query", "example"),
+            System.out)) {
+      for (Field f : Field.values()) {
+        rows.row(List.of(f.fieldName(), FieldGuide.type(f), idx.present(f) ? "yes" : "no",
+            f.has(Field.Flag.DOC_VALUES) ? "yes" : "no", FieldGuide.how(f), FieldGuide.example(f)));
+      }
+      rows.row(List.of(SearchFields.ANY_IP, "pseudo", "-", "no", "every IP field at once", SearchFields.ANY_IP
+          + ":\"45.76.0.0/16\""));
+      rows.row(List.of(SearchFields.TEXT, "pseudo", "-", "no", "command lines and message; terms without a field",
+          "mimikatz"));
+      for (String name : idx.fields().rawNames()) {
+        rows.row(List.of(name, "raw", "yes", "no", FieldGuide.how(Field.RAW), name + ":value*"));
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,149 @@
+package org.huntindex.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BytesRef;
+import org.huntindex.extract.IpAddresses;
+import org.huntindex.normalize.Ticks;
+import org.huntindex.schema.Field;
+import org.huntindex.schema.FieldKind;
+
+/**
+ * Counts the hits of a query per value of one field, read from doc values (never stored fields). A multi-valued field
+ * counts each of an event's values once, so the counts may add up to more than the hits.
+ *
+ * @param counts values with their counts, most frequent first, ties by value
+ * @param hits events that matched
+ * @param missing matching events without a value
+ */
+public record CountBy(List<Count> counts, long hits, long missing) {
+  /** One value and how many matching events have it. */
+  public record Count(String value, long count) {}
+
+  public static CountBy run(IndexSearcher searcher, Query query, Field field) throws IOException {
+    if (!field.has(Field.Flag.DOC_VALUES)) {
+      throw new BadQueryException("cannot count by '" + field.fieldName() + "': it has no doc values; fields that "
+          + "do: " + DocValueFields.names(), -1);
+    }
+    Tally total = searcher.search(query, new CollectorManager<Tally, Tally>() {
+      @Override
+      public Tally newCollector() {
+        return new Tally(field);
+      }
+
+      @Override
+      public Tally reduce(Collection<Tally> tallies) {
+        Tally all = new Tally(field);
+        for (Tally t : tallies) {
+          t.counts.forEach((k, v) -> all.counts.merge(k, v, Long::sum));
+          all.hits += t.hits;
+          all.missing += t.missing;
+        }
+        return all;
+      }
+    });
+    List<Count> counts = new ArrayList<>(total.counts.size());
+    total.counts.forEach((k, v) -> counts.add(new Count(k, v)));
+    counts.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value));
+    return new CountBy(counts, total.hits, total.missing);
+  }
+
+  /** Per-segment ordinal counts for sorted-set fields, per-value counts for numbers; merged by value. */
+  private static final class Tally extends SimpleCollector {
+    private final Field field;
+    private final Map<String, Long> counts = new HashMap<>();
+    private long hits;
+    private long missing;
+    private SortedSetDocValues terms;
+    private long[] ordCounts;
+    private SortedNumericDocValues numbers;
+
+    Tally(Field field) {
+      this.field = field;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext leaf) throws IOException {
+      flush();
+      if (field.kind() == FieldKind.LONG || field.kind() == FieldKind.TIME) {
+        numbers = DocValues.getSortedNumeric(leaf.reader(), field.fieldName());
+      } else {
+        terms = DocValues.getSortedSet(leaf.reader(), field.fieldName());
+        ordCounts = new long[Math.toIntExact(terms.getValueCount())];
+      }
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      hits++;
+      if (terms != null) {
+        if (terms.advanceExact(doc)) {
+          for (int i = 0; i < terms.docValueCount(); i++) {
+            ordCounts[(int) terms.nextOrd()]++;
+          }
+        } else {
+          missing++;
+        }
+      } else if (numbers.advanceExact(doc)) {
+        for (int i = 0; i < numbers.docValueCount(); i++) {
+          counts.merge(number(numbers.nextValue()), 1L, Long::sum);
+        }
+      } else {
+        missing++;
+      }
+    }
+
+    @Override
+    public void finish() throws IOException {
+      flush();
+    }
+
+    private void flush() throws IOException {
+      if (terms == null) {
+        return;
+      }
+      for (int ord = 0; ord < ordCounts.length; ord++) {
+        if (ordCounts[ord] > 0) {
+          counts.merge(term(terms.lookupOrd(ord)), ordCounts[ord], Long::sum);
+        }
+      }
+      terms = null;
+    }
+
+    private String term(BytesRef b) {
+      if (field.kind() == FieldKind.IP) {
+        byte[] bytes = new byte[b.length];
+        System.arraycopy(b.bytes, b.offset, bytes, 0, b.length);
+        return IpAddresses.format(bytes);
+      }
+      return b.utf8ToString();
+    }
+
+    private String number(long v) {
+      return field.kind() == FieldKind.TIME ? Ticks.format7(v) : Long.toString(v);
+    }
+
+    @Override
+    public void setScorer(Scorable scorer) {}
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+}

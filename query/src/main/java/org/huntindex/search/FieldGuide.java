@@ -1,0 +1,73 @@
+package org.huntindex.search;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.huntindex.schema.Field;
+
+/** How to query each schema field, with an example, for {@code hunt fields} and the documentation. */
+public final class FieldGuide {
+  private static final Map<Field, String> EXAMPLES = new EnumMap<>(Field.class);
+
+  static {
+    EXAMPLES.put(Field.TIMESTAMP, "[2024-05-01 TO 2024-05-02T12:00]");
+    EXAMPLES.put(Field.EVENT_CODE, "4625");
+    EXAMPLES.put(Field.EVENT_CATEGORY, "network");
+    EXAMPLES.put(Field.EVENT_TYPE, "start");
+    EXAMPLES.put(Field.EVENT_PROVIDER, "*sysmon*");
+    EXAMPLES.put(Field.MESSAGE, "\"logon failure\"");
+    EXAMPLES.put(Field.HOST_NAME, "ws0042*");
+    EXAMPLES.put(Field.HOST_OS_TYPE, "windows");
+    EXAMPLES.put(Field.USER_NAME, "administrator");
+    EXAMPLES.put(Field.PROCESS_NAME, "powershell.exe");
+    EXAMPLES.put(Field.PROCESS_EXECUTABLE, "\"C:\\Windows\\System32\\cmd.exe\"");
+    EXAMPLES.put(Field.PROCESS_COMMAND_LINE, "\"-enc\"");
+    EXAMPLES.put(Field.PARENT_NAME, "winword.exe");
+    EXAMPLES.put(Field.PARENT_COMMAND_LINE, "mshta*");
+    EXAMPLES.put(Field.PROCESS_PID, "[1000 TO 2000]");
+    EXAMPLES.put(Field.DESTINATION_PORT, "(445 OR 3389)");
+    EXAMPLES.put(Field.SOURCE_PORT, ">=49152");
+    EXAMPLES.put(Field.DNS_QUESTION_NAME, "*.duckdns.org");
+    EXAMPLES.put(Field.WINLOG_CHANNEL, "security");
+    EXAMPLES.put(Field.LOG_FILE_PATH, "*security.evtx");
+    EXAMPLES.put(Field.RECOVERED, "true");
+    EXAMPLES.put(Field.RAW, "\"TargetUserName=admin\"");
+  }
+
+  private FieldGuide() {}
+
+  /** The field's type as shown to analysts. */
+  public static String type(Field f) {
+    return f.kind().name().toLowerCase(Locale.ROOT) + (f.multiValued() ? "[]" : "");
+  }
+
+  /** What the field's query syntax is, in a few words. */
+  public static String how(Field f) {
+    if (f == Field.RAW) {
+      return "raw source field: Name:value, Name=value; any case, * ? wildcards";
+    }
+    return switch (f.kind()) {
+      case KEYWORD -> "whole value, any case; * ? wildcards, /regex/";
+      case TEXT -> "tokens, \"phrases\", wildcards within a token, /regex/ per token";
+      case LONG -> "n, [a TO b], >=n, <n";
+      case TIME -> "ISO-8601 day/minute/second (UTC unless zoned), [a TO b], >=t, last-24h";
+      case IP -> "address, \"CIDR\", [a TO b], 10.1.*";
+      case BOOLEAN -> "true or false";
+    };
+  }
+
+  public static String example(Field f) {
+    String value = EXAMPLES.get(f);
+    if (value == null) {
+      value = switch (f.kind()) {
+        case KEYWORD -> "value*";
+        case TEXT -> "\"two tokens\"";
+        case LONG -> "[1 TO 100]";
+        case TIME -> ">=2024-05-01";
+        case IP -> "\"10.0.0.0/8\"";
+        case BOOLEAN -> "true";
+      };
+    }
+    return f.fieldName() + ":" + value;
+  }
+}

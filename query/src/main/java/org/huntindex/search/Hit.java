@@ -1,0 +1,82 @@
+package org.huntindex.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.huntindex.normalize.Ticks;
+import org.huntindex.schema.Field;
+import org.huntindex.schema.FieldKind;
+
+/**
+ * One matching event as stored: schema fields in schema order (times as ISO-8601 UTC), raw source fields by name,
+ * and where in the evidence it was read.
+ */
+public final class Hit {
+  private final Map<String, List<Object>> fields = new LinkedHashMap<>();
+  private final Map<String, List<Object>> raw = new LinkedHashMap<>();
+
+  static Hit of(Document doc) {
+    Hit hit = new Hit();
+    Map<String, List<IndexableField>> byName = new LinkedHashMap<>();
+    for (IndexableField f : doc.getFields()) {
+      byName.computeIfAbsent(f.name(), n -> new ArrayList<>()).add(f);
+    }
+    for (Field f : Field.values()) {
+      List<IndexableField> stored = byName.get(f.fieldName());
+      if (stored == null) {
+        continue;
+      }
+      for (IndexableField s : stored) {
+        if (f == Field.RAW) {
+          String pair = s.stringValue();
+          int eq = pair.indexOf('=');
+          hit.raw.computeIfAbsent(pair.substring(0, eq), n -> new ArrayList<>()).add(pair.substring(eq + 1));
+        } else {
+          hit.fields.computeIfAbsent(f.fieldName(), n -> new ArrayList<>()).add(value(f, s));
+        }
+      }
+    }
+    return hit;
+  }
+
+  private static Object value(Field f, IndexableField s) {
+    Number n = s.numericValue();
+    if (n == null) {
+      return s.stringValue();
+    }
+    return f.kind() == FieldKind.TIME ? Ticks.format7(n.longValue()) : (Object) n.longValue();
+  }
+
+  /** Schema fields present on this event, in schema order. */
+  public Map<String, List<Object>> fields() {
+    return fields;
+  }
+
+  /** Raw source fields, by their source name. */
+  public Map<String, List<Object>> raw() {
+    return raw;
+  }
+
+  /** A schema or raw field's values; empty when the event has none. */
+  public List<Object> get(String name) {
+    List<Object> v = fields.get(name);
+    if (v == null) {
+      v = raw.get(name);
+    }
+    return v == null ? List.of() : v;
+  }
+
+  /** {@code path:line} for line-oriented evidence, {@code path#record} for event logs. */
+  public String evidence() {
+    List<Object> path = fields.getOrDefault(Field.LOG_FILE_PATH.fieldName(), List.of("?"));
+    List<Object> line = fields.get(Field.LOG_FILE_LINE.fieldName());
+    if (line != null) {
+      return path.getFirst() + ":" + line.getFirst();
+    }
+    List<Object> record = fields.get(Field.WINLOG_RECORD_ID.fieldName());
+    return record == null ? path.getFirst().toString() : path.getFirst() + "#" + record.getFirst();
+  }
+}

@@ -1,0 +1,81 @@
+package org.huntindex.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.huntindex.schema.Field;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Counts per value from doc values, over the fixture collection. */
+class CountByTest {
+  @TempDir static Path tmp;
+  static SearchIndex idx;
+
+  @BeforeAll
+  static void index() throws IOException {
+    idx = SearchIndex.open(SearchFixture.index(tmp));
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    idx.close();
+  }
+
+  private static CountBy countBy(String query, Field field) throws IOException {
+    return idx.countBy(idx.parse(query), field);
+  }
+
+  @Test
+  void multiValuedEventTypeCountsEachValueOfEachEvent() throws IOException {
+    CountBy c = countBy("*:*", Field.EVENT_TYPE);
+    assertEquals(List.of(new CountBy.Count("start", 10), new CountBy.Count("connection", 4),
+        new CountBy.Count("info", 1), new CountBy.Count("protocol", 1)), c.counts());
+    assertEquals(14, c.hits());
+    assertEquals(0, c.missing());
+  }
+
+  @Test
+  void multiValuedCategoryCountsOnlyTheHits() throws IOException {
+    CountBy c = countBy("host.name:ws0043*", Field.EVENT_CATEGORY);
+    assertEquals(List.of(new CountBy.Count("network", 2), new CountBy.Count("process", 2)), c.counts());
+  }
+
+  @Test
+  void failedLogonsPerHostMostFrequentFirst() throws IOException {
+    CountBy c = countBy("event.code:4625", Field.HOST_NAME);
+    assertEquals(List.of(new CountBy.Count("DC01.contoso.local", 2), new CountBy.Count("WS0042.contoso.local", 1)),
+        c.counts());
+  }
+
+  @Test
+  void numbersAndAddressesAreCountedAsTheyPrint() throws IOException {
+    assertEquals(List.of(new CountBy.Count("4625", 3)), countBy("TargetUserName:adm*", Field.EVENT_CODE).counts());
+    CountBy ips = countBy("event.code:3", Field.DESTINATION_IP);
+    assertEquals(4, ips.counts().size());
+    assertTrue(ips.counts().contains(new CountBy.Count("45.76.1.2", 1)), ips.counts().toString());
+    assertTrue(ips.counts().contains(new CountBy.Count("8.8.8.8", 1)), ips.counts().toString());
+    assertTrue(ips.counts().contains(new CountBy.Count("2001:db8:0:1::10", 1)), ips.counts().toString());
+  }
+
+  @Test
+  void eventsWithoutTheFieldAreCountedAsMissing() throws IOException {
+    CountBy c = countBy("event.category:network", Field.DESTINATION_IP);
+    assertEquals(5, c.hits());
+    assertEquals(1, c.missing());
+  }
+
+  @Test
+  void fieldWithoutDocValuesIsRefusedNamingTheOnesThatHaveThem() {
+    BadQueryException e = assertThrows(BadQueryException.class,
+        () -> countBy("*:*", Field.DNS_QUESTION_NAME));
+    assertTrue(e.getMessage().contains("has no doc values"), e.getMessage());
+    assertTrue(e.getMessage().contains(Field.HOST_NAME.fieldName()), e.getMessage());
+  }
+}
