@@ -60,12 +60,12 @@ public final class ElasticCommandPromptNetworkConnection implements Hunt {
   public Plan plan(Params p) {
     Condition windows = Condition.equalsTo(Field.HOST_OS_TYPE, "windows");
     Condition process = Condition.equalsIgnoreCase(Field.PROCESS_NAME, p.list("process"));
-    Condition start = Condition.all(Condition.equalsTo(Field.EVENT_CATEGORY, "process"), windows, process,
-        Condition.equalsTo(Field.EVENT_TYPE, "start"));
+    Condition start = Condition.all(Condition.live(), Condition.equalsTo(Field.EVENT_CATEGORY, "process"), windows,
+        process, Condition.equalsTo(Field.EVENT_TYPE, "start"));
     List<String> cidrs = p.list("exclude-cidr").stream().filter(c -> !c.isEmpty()).toList();
     List<String> dns = p.list("dns-exclude").stream().filter(c -> !c.isEmpty()).toList();
     List<Condition> network = new java.util.ArrayList<>(
-        List.of(Condition.equalsTo(Field.EVENT_CATEGORY, "network"), windows, process));
+        List.of(Condition.live(), Condition.equalsTo(Field.EVENT_CATEGORY, "network"), windows, process));
     if (!cidrs.isEmpty()) {
       network.add(Condition.not(Condition.inCidrs(Field.DESTINATION_IP, cidrs)));
     }

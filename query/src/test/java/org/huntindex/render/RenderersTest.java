@@ -88,7 +88,8 @@ class RenderersTest {
     String[] lines = nd.split("\n", -1);
     assertEquals(3, lines.length);
     assertEquals("", lines[2]);
-    assertEquals("{\"Host_count\":2,\"IP\":\"8.8.8.80\",\"CommandLine\":\"a \\\"b\\\"\",\"Hosts\":[\"x\",\"y\"]}", lines[0]);
+    assertEquals("{\"Host_count\":2,\"IP\":\"8.8.8.80\",\"CommandLine\":\"a \\\"b\\\"\","
+        + "\"Hosts\":[\"x\",\"y\"]}", lines[0]);
     assertEquals("{\"Host_count\":1,\"IP\":\"9.9.9.99\",\"CommandLine\":\"c\",\"Hosts\":[]}", lines[1]);
   }
 
