@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         SearchCommand.class, FieldsCommand.class,
         CommandLine.HelpCommand.class})
 public final class HuntCli {
+  /** Held so the level set in {@link #main} is not lost when java.util.logging drops an unreferenced logger. */
+  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
   public static void main(String[] args) {
+    // Lucene reports its vectorization choices through java.util.logging; stderr is for the analyst's notes.
+    LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 
