@@ -85,8 +85,7 @@ public final class ElasticCommandPromptNetworkConnection implements Hunt {
         event("start", 0, Field.TIMESTAMP), event("network", 1, Field.TIMESTAMP),
         event("process", 1, Field.PROCESS_NAME), event("destination.ip", 1, Field.DESTINATION_IP),
         event("dns.question.name", 1, Field.DNS_QUESTION_NAME).narrowedFirst(),
-        new Column("start_evidence", r -> where(r, 0)).narrowedFirst(),
-        new Column("network_evidence", r -> where(r, 1)).narrowedFirst());
+        Column.evidence("start_evidence", r -> where(r, 0)), Column.evidence("network_evidence", r -> where(r, 1)));
   }
 
   private static Column event(String header, int index, Field field) {

@@ -97,7 +97,8 @@ public final class SentinelExternalIpInCommandLine implements Hunt {
 
   /** Hunt A's columns: free text and lists narrow first in a table. */
   static List<Column> columns(List<String> names) {
-    Set<String> text = Set.of("Process", "CommandLine", "Hosts", "Accounts", "Evidence");
-    return names.stream().map(n -> text.contains(n) ? Column.of(n).narrowedFirst() : Column.of(n)).toList();
+    Set<String> text = Set.of("Process", "CommandLine", "Hosts", "Accounts");
+    return names.stream().map(n -> n.equals("Evidence") ? Column.evidence(n, r -> r.get(n))
+        : text.contains(n) ? Column.of(n).narrowedFirst() : Column.of(n)).toList();
   }
 }
