@@ -1,0 +1,59 @@
+package org.huntindex.bench.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs a child JVM, times it from launch to exit, keeps its stdout, and reads its peak heap from a GC log. */
+final class Process {
+  /** What one child process did: wall time, exit code, stdout, and the largest heap occupancy before a GC. */
+  record Run(double seconds, int exit, String stdout, long peakHeapBytes) {}
+
+  private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+
+  private Process() {}
+
+  /** Runs {@code java [jvmArgs] -Xlog:gc:file=LOG args...}; stdout goes to {@code out}, stderr to {@code err}. */
+  static Run java(Path javaHome, List<String> jvmArgs, List<String> args, Path out, Path err, Path gcLog)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaHome.resolve("bin/java").toString());
+    cmd.addAll(jvmArgs);
+    cmd.add("-Xlog:gc:file=" + gcLog);
+    cmd.addAll(args);
+    long t0 = System.nanoTime();
+    java.lang.Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    int exit = p.waitFor();
+    double s = (System.nanoTime() - t0) / 1e9;
+    return new Run(s, exit, Files.readString(out, StandardCharsets.UTF_8), peakHeap(gcLog));
+  }
+
+  /** The largest "before" of {@code before->after(committed)} in a unified GC log; 0 when no GC ran. */
+  static long peakHeap(Path gcLog) throws IOException {
+    if (!Files.exists(gcLog)) {
+      return 0;
+    }
+    long peak = 0;
+    for (String line : Files.readAllLines(gcLog)) {
+      Matcher m = GC.matcher(line);
+      if (m.find()) {
+        peak = Math.max(peak, bytes(m.group(1), m.group(2)));
+      }
+    }
+    return peak;
+  }
+
+  private static long bytes(String n, String unit) {
+    long v = Long.parseLong(n);
+    return switch (unit) {
+      case "K" -> v << 10;
+      case "M" -> v << 20;
+      default -> v << 30;
+    };
+  }
+}
