@@ -2,8 +2,12 @@ package org.huntindex.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.huntindex.render.Column;
+import org.huntindex.render.Format;
 import org.huntindex.schema.Field;
 import org.huntindex.search.FieldGuide;
 import org.huntindex.search.SearchFields;
@@ -19,26 +23,35 @@ final class FieldsCommand implements Callable<Integer> {
   Path index;
 
   @Option(names = "--format", description = "table, json, ndjson or csv (default: ${DEFAULT-VALUE})")
-  String format = "table";
+  Format format = Format.TABLE;
+
+  private static final List<String> COLUMNS = List.of("field", "type", "in_index", "count_by", "query", "example");
 
   @Override
   public Integer call() throws Exception {
-    RowWriter.Format fmt = RowWriter.format(format);
-    try (SearchIndex idx = SearchIndex.open(Checks.existingIndex(index));
-        RowWriter rows = RowWriter.of(fmt, List.of("field", "type", "in_index", "count_by", "query", "example"),
-            System.out)) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (SearchIndex idx = SearchIndex.open(Checks.existingIndex(index))) {
       for (Field f : Field.values()) {
-        rows.row(List.of(f.fieldName(), FieldGuide.type(f), idx.present(f) ? "yes" : "no",
+        rows.add(row(f.fieldName(), FieldGuide.type(f), idx.present(f) ? "yes" : "no",
             f.has(Field.Flag.DOC_VALUES) ? "yes" : "no", FieldGuide.how(f), FieldGuide.example(f)));
       }
-      rows.row(List.of(SearchFields.ANY_IP, "pseudo", "-", "no", "every IP field at once", SearchFields.ANY_IP
-          + ":\"45.76.0.0/16\""));
-      rows.row(List.of(SearchFields.TEXT, "pseudo", "-", "no", "command lines and message; terms without a field",
+      rows.add(row(SearchFields.ANY_IP, "pseudo", "-", "no", "every IP field at once",
+          SearchFields.ANY_IP + ":\"45.76.0.0/16\""));
+      rows.add(row(SearchFields.TEXT, "pseudo", "-", "no", "command lines and message; terms without a field",
           "mimikatz"));
       for (String name : idx.fields().rawNames()) {
-        rows.row(List.of(name, "raw", "yes", "no", FieldGuide.how(Field.RAW), name + ":value*"));
+        rows.add(row(name, "raw", "yes", "no", FieldGuide.how(Field.RAW), name + ":value*"));
       }
     }
+    format.renderer(Terminal.width()).render(rows, Column.of(COLUMNS), System.out);
     return 0;
+  }
+
+  private static Map<String, Object> row(String... values) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      row.put(COLUMNS.get(i), values[i]);
+    }
+    return row;
   }
 }

@@ -1,12 +1,17 @@
 package org.huntindex.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.lucene.search.Query;
+import org.huntindex.render.Column;
+import org.huntindex.render.Format;
 import org.huntindex.schema.Field;
 import org.huntindex.search.BadQueryException;
 import org.huntindex.search.CountBy;
@@ -29,6 +34,7 @@ final class SearchCommand implements Callable<Integer> {
   private static final List<Field> DEFAULT_COLUMNS = List.of(Field.TIMESTAMP, Field.HOST_NAME, Field.EVENT_CODE,
       Field.USER_NAME, Field.PROCESS_NAME, Field.DESTINATION_IP, Field.PROCESS_COMMAND_LINE);
   private static final String EVIDENCE = "evidence";
+  private static final String COUNT = "count";
 
   @Parameters(index = "0", paramLabel = "QUERY", description = "Lucene query; quote it for the shell")
   String query;
@@ -37,7 +43,7 @@ final class SearchCommand implements Callable<Integer> {
   Path index;
 
   @Option(names = "--format", description = "table, json, ndjson or csv (default: ${DEFAULT-VALUE})")
-  String format = "table";
+  Format format = Format.TABLE;
 
   @Option(names = "--fields", split = ",", paramLabel = "FIELD", description = "fields to show, schema or raw")
   List<String> fields;
@@ -57,7 +63,6 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RowWriter.Format fmt = RowWriter.format(format);
     long started = System.nanoTime();
     try (SearchIndex idx = SearchIndex.open(Checks.existingIndex(index))) {
       Query q = idx.parse(query);
@@ -65,9 +70,9 @@ final class SearchCommand implements Callable<Integer> {
       if (count) {
         out.println(idx.count(q));
       } else if (countBy != null) {
-        countBy(idx, q, fmt, out);
+        countBy(idx, q, out);
       } else {
-        hits(idx, q, fmt, out);
+        hits(idx, q, out);
       }
       System.err.printf("hunt: %.0f ms%n", (System.nanoTime() - started) / 1e6);
       return 0;
@@ -77,20 +82,25 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  private void hits(SearchIndex idx, Query q, RowWriter.Format fmt, PrintStream out) throws Exception {
-    List<String> columns = columns(idx, fmt);
+  private void hits(SearchIndex idx, Query q, PrintStream out) throws IOException {
+    List<String> names = columns(idx);
     SearchIndex.Hits result = idx.search(q, SearchSort.parse(sort), limit);
-    try (RowWriter rows = RowWriter.of(fmt, columns, out)) {
-      for (Hit hit : result.hits()) {
-        rows.row(values(hit, columns));
-      }
+    List<Map<String, Object>> rows = new ArrayList<>(result.hits().size());
+    for (Hit hit : result.hits()) {
+      rows.add(row(hit, names));
     }
+    List<Column> columns = new ArrayList<>();
+    for (String name : names) {
+      Column c = Column.of(name);
+      columns.add(name.equals(Field.PROCESS_COMMAND_LINE.fieldName()) ? c.narrowedFirst() : c);
+    }
+    format.renderer(Terminal.width()).render(rows, columns, out);
     System.err.printf("hunt: %,d hit%s%s%n", result.total(), result.total() == 1 ? "" : "s",
         result.hits().size() < result.total() ? ", showing " + result.hits().size() + " by " + sort
             + " (--limit N, 0 for all)" : "");
   }
 
-  private List<String> columns(SearchIndex idx, RowWriter.Format fmt) {
+  private List<String> columns(SearchIndex idx) {
     List<String> columns = new ArrayList<>();
     if (fields != null) {
       for (String name : fields) {
@@ -99,7 +109,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         columns.add(name);
       }
-    } else if (fmt == RowWriter.Format.TABLE || fmt == RowWriter.Format.CSV) {
+    } else if (format == Format.TABLE || format == Format.CSV) {
       DEFAULT_COLUMNS.forEach(f -> columns.add(f.fieldName()));
     } else {
       Arrays.stream(Field.values()).filter(f -> f != Field.RAW).forEach(f -> columns.add(f.fieldName()));
@@ -109,24 +119,28 @@ final class SearchCommand implements Callable<Integer> {
     return columns;
   }
 
-  private static List<Object> values(Hit hit, List<String> columns) {
-    List<Object> values = new ArrayList<>(columns.size());
+  /** The hit's values of the columns that it has, by column name. */
+  private static Map<String, Object> row(Hit hit, List<String> columns) {
+    Map<String, Object> row = new LinkedHashMap<>();
     for (String c : columns) {
       if (c.equals(EVIDENCE)) {
-        values.add(hit.evidence());
+        row.put(c, hit.evidence());
       } else if (c.equals(Field.RAW.fieldName())) {
-        values.add(hit.raw().isEmpty() ? null : hit.raw());
+        if (!hit.raw().isEmpty()) {
+          row.put(c, hit.raw());
+        }
       } else {
         List<Object> v = hit.get(c);
         Field f = Field.byName(c);
-        boolean single = f == null || !f.multiValued();
-        values.add(v.isEmpty() ? null : single && v.size() == 1 ? v.getFirst() : v);
+        if (!v.isEmpty()) {
+          row.put(c, (f == null || !f.multiValued()) && v.size() == 1 ? v.getFirst() : v);
+        }
       }
     }
-    return values;
+    return row;
   }
 
-  private void countBy(SearchIndex idx, Query q, RowWriter.Format fmt, PrintStream out) throws Exception {
+  private void countBy(SearchIndex idx, Query q, PrintStream out) throws IOException {
     Field f = Field.byName(countBy);
     if (f == null) {
       throw new BadQueryException("--count-by: " + idx.fields().unknownField(countBy), -1);
@@ -134,11 +148,14 @@ final class SearchCommand implements Callable<Integer> {
     CountBy result = idx.countBy(q, f);
     List<CountBy.Count> shown = limit > 0 && result.counts().size() > limit ? result.counts().subList(0, limit)
         : result.counts();
-    try (RowWriter rows = RowWriter.of(fmt, List.of(f.fieldName(), "count"), out)) {
-      for (CountBy.Count c : shown) {
-        rows.row(List.of(c.value(), c.count()));
-      }
+    List<Map<String, Object>> rows = new ArrayList<>(shown.size());
+    for (CountBy.Count c : shown) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put(f.fieldName(), c.value());
+      row.put(COUNT, c.count());
+      rows.add(row);
     }
+    format.renderer(Terminal.width()).render(rows, Column.of(List.of(f.fieldName(), COUNT)), out);
     System.err.printf("hunt: %,d hit%s, %,d distinct value%s%s%s%n", result.hits(), result.hits() == 1 ? "" : "s",
         result.counts().size(), result.counts().size() == 1 ? "" : "s",
         shown.size() < result.counts().size() ? ", showing the top " + shown.size() : "",

@@ -57,6 +57,7 @@ final class AggregateExecutor {
         setValues[i] = new LeafStrings(reader, sets.get(i).field());
       }
       NumericDocValues times = timeField == null ? null : DocValues.getNumeric(reader, timeField.fieldName());
+      NumericDocValues order = DocValues.getNumeric(reader, Field.EVENT_SEQUENCE.fieldName());
       List<String> values = new ArrayList<>(2);
       return doc -> {
         if (!residual.test(doc)) {
@@ -80,7 +81,9 @@ final class AggregateExecutor {
           for (int i = 0; i < setValues.length; i++) {
             g.add(i, setValues[i].first(doc, ""), sets.get(i).cap());
           }
-          g.evidence(base + doc, evidence);
+          if (evidence > 0) {
+            g.evidence(order.advanceExact(doc) ? order.longValue() : Long.MAX_VALUE, base + doc, evidence);
+          }
         }
       };
     });
@@ -106,7 +109,7 @@ final class AggregateExecutor {
               : TimeText.format(g.earliest, t.fractionDigits()));
           case Aggregate.Latest t -> values.put(t.name(), g.latest == Long.MIN_VALUE ? null
               : TimeText.format(g.latest, t.fractionDigits()));
-          case Aggregate.DistinctSet s -> values.put(s.name(), g.sets[sets.indexOf(s)].stream().sorted().toList());
+          case Aggregate.DistinctSet s -> values.put(s.name(), List.copyOf(g.sets[sets.indexOf(s)]));
           case Aggregate.SetSize s -> values.put(s.name(), null);
           case Aggregate.Evidence ev -> values.put(ev.name(), null);
         }
@@ -131,8 +134,8 @@ final class AggregateExecutor {
       }
       for (Aggregate.Measure m : agg.measures()) {
         if (m instanceof Aggregate.Evidence ev) {
-          List<String> where = new ArrayList<>(g.evidence.length);
-          for (int doc : g.evidence) {
+          List<String> where = new ArrayList<>(g.evidence().length);
+          for (int doc : g.evidence()) {
             where.add(EvidenceLocation.location(stored, doc));
           }
           row.put(ev.name(), where);

@@ -60,12 +60,12 @@ public final class ElasticCommandPromptNetworkConnection implements Hunt {
   public Plan plan(Params p) {
     Condition windows = Condition.equalsTo(Field.HOST_OS_TYPE, "windows");
     Condition process = Condition.equalsIgnoreCase(Field.PROCESS_NAME, p.list("process"));
-    Condition start = Condition.all(Condition.equalsTo(Field.EVENT_CATEGORY, "process"), windows, process,
-        Condition.equalsTo(Field.EVENT_TYPE, "start"));
+    Condition start = Condition.all(Condition.live(), Condition.equalsTo(Field.EVENT_CATEGORY, "process"), windows,
+        process, Condition.equalsTo(Field.EVENT_TYPE, "start"));
     List<String> cidrs = p.list("exclude-cidr").stream().filter(c -> !c.isEmpty()).toList();
     List<String> dns = p.list("dns-exclude").stream().filter(c -> !c.isEmpty()).toList();
     List<Condition> network = new java.util.ArrayList<>(
-        List.of(Condition.equalsTo(Field.EVENT_CATEGORY, "network"), windows, process));
+        List.of(Condition.live(), Condition.equalsTo(Field.EVENT_CATEGORY, "network"), windows, process));
     if (!cidrs.isEmpty()) {
       network.add(Condition.not(Condition.inCidrs(Field.DESTINATION_IP, cidrs)));
     }
@@ -85,8 +85,7 @@ public final class ElasticCommandPromptNetworkConnection implements Hunt {
         event("start", 0, Field.TIMESTAMP), event("network", 1, Field.TIMESTAMP),
         event("process", 1, Field.PROCESS_NAME), event("destination.ip", 1, Field.DESTINATION_IP),
         event("dns.question.name", 1, Field.DNS_QUESTION_NAME).narrowedFirst(),
-        new Column("start_evidence", r -> where(r, 0)).narrowedFirst(),
-        new Column("network_evidence", r -> where(r, 1)).narrowedFirst());
+        Column.evidence("start_evidence", r -> where(r, 0)), Column.evidence("network_evidence", r -> where(r, 1)));
   }
 
   private static Column event(String header, int index, Field field) {

@@ -19,7 +19,10 @@ import org.huntindex.schema.Field;
  * each group.
  */
 public final class ExternalIpInCommandLine implements Hunt {
-  /** Not public: unspecified, private, shared (CGNAT), loopback, link-local, documentation, benchmarking, multicast, reserved. */
+  /**
+   * Not public: unspecified, private, shared (CGNAT), loopback, link-local, documentation, benchmarking, multicast,
+   * reserved; IPv4 blocks cover IPv4-mapped IPv6 too.
+   */
   static final List<String> NOT_PUBLIC = List.of(
       "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
       "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
@@ -40,7 +43,8 @@ public final class ExternalIpInCommandLine implements Hunt {
 
   @Override
   public String source() {
-    return "Azure/Azure-Sentinel: Hunting Queries/SecurityEvent/ExternalIPaddressinCommandLine.yaml (intent, not letter)";
+    return "Azure/Azure-Sentinel: Hunting Queries/SecurityEvent/ExternalIPaddressinCommandLine.yaml"
+        + " (its intent, not its letter)";
   }
 
   @Override
@@ -59,7 +63,7 @@ public final class ExternalIpInCommandLine implements Hunt {
   @Override
   public Plan plan(Params p) {
     List<String> processes = p.list("process");
-    Condition filter = Condition.all(Condition.equalsTo(Field.EVENT_CODE, 4688),
+    Condition filter = Condition.all(Condition.live(), Condition.equalsTo(Field.EVENT_CODE, 4688),
         Condition.kustoTermsAny(Field.KQL_PROCESS, processes), Condition.exists(Field.COMMAND_LINE_IP));
     List<String> excluded = new ArrayList<>(NOT_PUBLIC);
     p.list("exclude-cidr").stream().filter(c -> !c.isEmpty()).forEach(excluded::add);

@@ -55,7 +55,7 @@ public final class SentinelExternalIpInCommandLine implements Hunt {
   @Override
   public Plan plan(Params p) {
     List<String> processes = p.list("process");
-    Condition filter = Condition.all(Condition.equalsTo(Field.EVENT_CODE, 4688),
+    Condition filter = Condition.all(Condition.live(), Condition.equalsTo(Field.EVENT_CODE, 4688),
         Condition.kustoTermsAny(Field.KQL_PROCESS, processes));
     Extract.Source ip;
     if (p.text("regex").equals(KqlIpv4Extractor.REGEX)) {
@@ -97,7 +97,8 @@ public final class SentinelExternalIpInCommandLine implements Hunt {
 
   /** Hunt A's columns: free text and lists narrow first in a table. */
   static List<Column> columns(List<String> names) {
-    Set<String> text = Set.of("Process", "CommandLine", "Hosts", "Accounts", "Evidence");
-    return names.stream().map(n -> text.contains(n) ? Column.of(n).narrowedFirst() : Column.of(n)).toList();
+    Set<String> text = Set.of("Process", "CommandLine", "Hosts", "Accounts");
+    return names.stream().map(n -> n.equals("Evidence") ? Column.evidence(n, r -> r.get(n))
+        : text.contains(n) ? Column.of(n).narrowedFirst() : Column.of(n)).toList();
   }
 }

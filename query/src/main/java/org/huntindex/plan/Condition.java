@@ -15,7 +15,10 @@ import org.huntindex.schema.FieldKind;
  */
 public sealed interface Condition {
 
-  /** Exact, case-sensitive equality of a keyword (EQL {@code ==}): any value of a multi-valued field may match. */
+  /**
+   * Exact, case-sensitive equality of a keyword or boolean (EQL {@code ==}): any value of a multi-valued field may
+   * match.
+   */
   record Equals(Field field, String value) implements Condition {}
 
   /** Equality of an integer field (KQL {@code EventID == 4688}). */
@@ -46,7 +49,9 @@ public sealed interface Condition {
   record Not(Condition condition) implements Condition {}
 
   static Condition equalsTo(Field field, String value) {
-    require(field, FieldKind.KEYWORD);
+    if (field.kind() != FieldKind.BOOLEAN) {
+      require(field, FieldKind.KEYWORD);
+    }
     return new Equals(field, Objects.requireNonNull(value));
   }
 
@@ -79,6 +84,11 @@ public sealed interface Condition {
   static Condition inCidrs(Field field, List<String> cidrs) {
     require(field, FieldKind.IP);
     return new InCidrs(field, nonEmpty(cidrs, "CIDR blocks"));
+  }
+
+  /** Events carved from EVTX slack space are left out: the original engines never saw them. */
+  static Condition live() {
+    return not(new Equals(Field.RECOVERED, "true"));
   }
 
   static Condition all(Condition... conditions) {

@@ -8,7 +8,7 @@ public sealed interface Plan {
   /** This plan with another limit. */
   Plan withLimit(Limit limit);
 
-  /** This plan keeping {@code n} results: the first {@code n} groups, or the {@code n} most recent sequences (EQL tail). */
+  /** This plan keeping {@code n} results: the first {@code n} groups, or the {@code n} latest sequences (EQL tail). */
   default Plan keeping(int n) {
     return withLimit(this instanceof Sequencing ? Limit.tail(n) : Limit.head(n));
   }

@@ -5,7 +5,7 @@ import java.util.List;
 /** A test on an extracted value; the value is kept only when the test is true (a KQL null drops it, like false). */
 public sealed interface ValueTest {
 
-  /** KQL {@code not(ipv4_is_private(v))}: true only when the value parses as IPv4 and is not 10/8, 172.16/12, 192.168/16. */
+  /** KQL {@code not(ipv4_is_private(v))}: true only for IPv4 text outside 10/8, 172.16/12 and 192.168/16. */
   record NotPrivateIpv4() implements ValueTest {}
 
   /** KQL {@code not(has_any_ipv4_prefix(v, prefixes))}; prefixes that are not valid IPv4 prefixes never match. */

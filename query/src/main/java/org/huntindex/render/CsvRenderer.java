@@ -13,7 +13,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * RFC 4180 CSV with a header row, safe to open in a spreadsheet: a text cell starting with {@code = + - @}, a tab or a
- * carriage return is prefixed with {@code '} so it is never read as a formula.
+ * carriage return is prefixed with {@code '} so it is never read as a formula. Headers are column names the analyst
+ * chose, such as {@code @timestamp}, and are printed as they are.
  */
 final class CsvRenderer implements Renderer {
   @Override
@@ -24,7 +25,7 @@ final class CsvRenderer implements Renderer {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180);
     List<String> header = new ArrayList<>();
-    columns.forEach(c -> header.add(neutralise(c.header())));
+    columns.forEach(c -> header.add(c.header()));
     csv.printRecord(header);
     for (Map<String, Object> r : results) {
       List<Object> cells = new ArrayList<>(columns.size());

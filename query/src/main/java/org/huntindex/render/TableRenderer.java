@@ -31,7 +31,7 @@ final class TableRenderer implements Renderer {
     for (int c = 0; c < n; c++) {
       cells[0][c] = visible(columns.get(c).header());
       for (int r = 0; r < results.size(); r++) {
-        cells[r + 1][c] = visible(Cells.text(columns.get(c).value().apply(results.get(r))));
+        cells[r + 1][c] = visible(Cells.text(columns.get(c).tableValue(results.get(r))));
       }
     }
     boolean[] first = new boolean[n];

@@ -26,6 +26,7 @@ import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.automaton.RegExp;
 import org.huntindex.schema.CommandLineTokenizer;
 import org.huntindex.schema.Field;
+import org.huntindex.schema.FieldKind;
 import org.huntindex.schema.SchemaAnalyzer;
 
 /**
@@ -237,7 +238,7 @@ public final class SchemaQueryParser extends QueryParser {
 
   private static boolean isText(String field) {
     List<Field> targets = SearchFields.schema(field);
-    return targets != null && targets.stream().allMatch(f -> f.kind() == org.huntindex.schema.FieldKind.TEXT);
+    return targets != null && targets.stream().allMatch(f -> f.kind() == FieldKind.TEXT);
   }
 
   private static KeywordQueries keyword(Field f) {

@@ -78,7 +78,7 @@ class SearchCommandTest {
     assertEquals(0, run("search", "event.code:1", "-i", idx, "--format", "ndjson"));
     assertEquals("", out());
     assertEquals(0, run("search", "event.code:1", "-i", idx, "--format", "json"));
-    assertEquals("[ ]", out().strip());
+    assertEquals("[]", out().strip());
   }
 
   @Test

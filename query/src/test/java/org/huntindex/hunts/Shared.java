@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's shared, read-only test material ({@code ../shared}), found by walking up from the working directory. */
+/** The project's shared, read-only test material ({@code ../shared}), found walking up from the working directory. */
 final class Shared {
   private Shared() {}
 

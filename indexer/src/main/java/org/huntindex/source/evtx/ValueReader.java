@@ -9,7 +9,8 @@ import java.util.List;
  * Turns one substitution value (type code, bytes) into the typed value a {@code RawRecord} carries.
  *
  * <p>Integers become {@link Long}, floats {@link Double}, booleans {@link Boolean}, FILETIME and SYSTEMTIME
- * {@link Instant} (100-ns precision), GUIDs upper-case {@code {8-4-4-4-12}} (as libevtx and Event Viewer print them),
+ * {@link Instant} (100-ns precision), GUIDs lower-case {@code {8-4-4-4-12}} (as Windows renders them to Sentinel, NXLog and
+ * Winlogbeat, so one process has one {@code process.entity_id} whichever way its log was collected),
  * SIDs {@code S-1-...}, size_t and hex integers lower-case {@code 0x...} without padding (as Windows renders them),
  * binary and unknown types upper-case hex, arrays a {@link List}. A value whose size does not fit its type is kept as
  * hex rather than dropped. Not thread-safe: it reuses a char buffer.
@@ -147,7 +148,7 @@ final class ValueReader {
       }
       s.append(HEX[(b[off + i] >> 4) & 0xf]).append(HEX[b[off + i] & 0xf]);
     }
-    return s.append('}').toString();
+    return s.append('}').toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static void hexDigits(StringBuilder s, long v, int digits) {

@@ -97,7 +97,7 @@ class EvtxReaderSyntheticTest {
     assertEquals("HOST-7", r.get("System.Computer"));
     assertEquals("S-1-5-21-1-2-3-1000", r.get("System.Security.UserID"));
     assertEquals("cmd.exe /c whoami 7", r.get("EventData.CommandLine"));
-    assertEquals("{01234567-89AB-CDEF-0123-456789ABCDEF}", r.get("EventData.ProcessGuid"));
+    assertEquals("{01234567-89ab-cdef-0123-456789abcdef}", r.get("EventData.ProcessGuid"));
     assertEquals("0x3e7", r.get("EventData.Flags"));
     assertEquals("0x2010", r.get("EventData.Size"));
     assertEquals("DEAD01", r.get("EventData.Blob"));

@@ -1,0 +1,120 @@
+package org.huntindex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.huntindex.index.IndexBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hunt run} and {@code hunt list} as a user runs them: data on stdout only, notes on stderr. */
+class RunCommandTest {
+  private static final String HUNT_A = "sentinel-external-ip-in-command-line";
+  private static final String HUNT_B = "elastic-command-prompt-network-connection";
+
+  @TempDir
+  static Path dir;
+
+  private static String index;
+
+  private record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void build() throws IOException {
+    Path events = dir.resolve("events.json");
+    Files.writeString(events, """
+        {"EventID":4688,"Process":"cmd.exe","CommandLine":"cmd /c ping 8.8.8.80","Computer":"WS1","Account":"C\\\\a","TimeGenerated":"2024-05-01T10:00:00Z"}
+        {"EventID":4688,"Process":"cmd.exe","CommandLine":"=cmd /c ping 9.9.9.99","Computer":"WS1","Account":"C\\\\a","TimeGenerated":"2024-05-01T10:00:00Z"}
+        {"@timestamp":1000,"event":{"id":"s1","category":["process"],"type":["start"]},"host":{"os":{"type":"windows"}},"process":{"name":"cmd.exe","entity_id":"{A}"}}
+        {"@timestamp":2000,"event":{"id":"n1","category":["network"],"type":["start"]},"host":{"os":{"type":"windows"}},"process":{"name":"cmd.exe","entity_id":"{A}"},"destination":{"ip":"8.8.8.8"}}
+        """);
+    Path idx = dir.resolve("idx");
+    new IndexBuilder(idx, IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream())))
+        .index(List.of(events));
+    index = idx.toString();
+  }
+
+  private static synchronized Run run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int exit = HuntCli.run(args);
+      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void ndjsonPrintsOneObjectPerResultAndTimingsGoToStderr() {
+    Run r = run("run", HUNT_A, "-i", index, "--format", "ndjson");
+    assertEquals(0, r.exit());
+    String[] lines = r.out().split("\n");
+    assertEquals(2, lines.length, r.out());
+    for (String line : lines) {
+      assertTrue(line.startsWith("{\"Host_count\":1,\"IP\":") && line.endsWith("]}"), line);
+    }
+    assertTrue(r.err().contains(HUNT_A + ": 2 results in"), r.err());
+  }
+
+  @Test
+  void noResultsMeansEmptyStdoutAndExitZeroButJsonPrintsAnEmptyArray() {
+    Run table = run("run", HUNT_B, "-i", index, "--process", "nothing.exe");
+    assertEquals(0, table.exit());
+    assertEquals("", table.out());
+    Run json = run("run", HUNT_B, "-i", index, "--process", "nothing.exe", "--format", "json");
+    assertEquals(0, json.exit());
+    assertEquals("[]", json.out().strip());
+  }
+
+  @Test
+  void limitKeepsTheFirstGroupsOrTheLatestSequences() {
+    assertEquals("1\n", run("run", HUNT_A, "-i", index, "--limit", "1", "--count").out());
+    assertEquals("1\n", run("run", HUNT_B, "-i", index, "--limit", "10", "--count").out());
+  }
+
+  @Test
+  void csvIsExcelSafe() {
+    Run r = run("run", HUNT_A, "-i", index, "--format", "csv");
+    assertTrue(r.out().contains(",'=cmd /c ping 9.9.9.99,"), r.out());
+  }
+
+  @Test
+  void listParametersTakeCommasAndRepeat() {
+    assertEquals("2\n", run("run", HUNT_A, "-i", index, "--count", "--process", "nope,x", "--process", "cmd.exe").out());
+  }
+
+  @Test
+  void mistakesExitNonZeroWithAMessageOnStderr() {
+    Run unknown = run("run", "no-such-hunt", "-i", index);
+    assertEquals(2, unknown.exit());
+    assertEquals("", unknown.out());
+    assertTrue(unknown.err().contains("known hunts"), unknown.err());
+    Run wrongParam = run("run", HUNT_B, "-i", index, "--regex", "x");
+    assertEquals(2, wrongParam.exit());
+    assertTrue(wrongParam.err().contains("has no parameter --regex"), wrongParam.err());
+  }
+
+  @Test
+  void listNamesEveryHuntWithItsSource() {
+    String out = run("list").out();
+    for (String id : List.of(HUNT_A, HUNT_B, "external-ip-in-command-line")) {
+      assertTrue(out.contains(id), out);
+    }
+    assertTrue(out.contains("execution_command_prompt_connecting_to_the_internet.toml"), out);
+  }
+}
