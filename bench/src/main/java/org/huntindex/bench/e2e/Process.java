@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
 
 /** Runs a child JVM, times it from launch to exit, keeps its stdout, and reads its peak heap from a GC log. */
 final class Process {
-  /** What one child process did: wall time, exit code, stdout, and the largest heap occupancy before a GC. */
-  record Run(double seconds, int exit, String stdout, long peakHeapBytes) {}
+  /**
+   * What one child process did: wall time, exit code, stdout, the largest heap occupancy seen before a GC (how full
+   * the heap got) and after one (the most the process kept live); 0 when no GC ran.
+   */
+  record Run(double seconds, int exit, String stdout, long peakHeapBytes, long peakLiveBytes) {}
 
   private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
@@ -26,15 +29,16 @@ final class Process {
     cmd.addAll(jvmArgs);
     cmd.add("-Xlog:gc:file=" + gcLog);
     cmd.addAll(args);
+    Files.deleteIfExists(gcLog); // else the JVM rotates it to .0, .1, ...
     long t0 = System.nanoTime();
     java.lang.Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     int exit = p.waitFor();
     double s = (System.nanoTime() - t0) / 1e9;
-    return new Run(s, exit, Files.readString(out, StandardCharsets.UTF_8), peakHeap(gcLog));
+    return new Run(s, exit, Files.readString(out, StandardCharsets.UTF_8), peak(gcLog, 1), peak(gcLog, 3));
   }
 
-  /** The largest "before" of {@code before->after(committed)} in a unified GC log; 0 when no GC ran. */
-  static long peakHeap(Path gcLog) throws IOException {
+  /** The largest value of {@code group} (1: before, 3: after) of {@code before->after(committed)} in a GC log. */
+  static long peak(Path gcLog, int group) throws IOException {
     if (!Files.exists(gcLog)) {
       return 0;
     }
@@ -42,7 +46,7 @@ final class Process {
     for (String line : Files.readAllLines(gcLog)) {
       Matcher m = GC.matcher(line);
       if (m.find()) {
-        peak = Math.max(peak, bytes(m.group(1), m.group(2)));
+        peak = Math.max(peak, bytes(m.group(group), m.group(group + 1)));
       }
     }
     return peak;
