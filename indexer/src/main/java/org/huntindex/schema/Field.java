@@ -1,8 +1,6 @@
 package org.huntindex.schema;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -101,12 +99,14 @@ public enum Field {
 
   private final String name;
   private final FieldKind kind;
-  private final List<Flag> flags;
+  private final boolean[] flags = new boolean[Flag.values().length];
 
   Field(String name, FieldKind kind, Flag... flags) {
     this.name = name;
     this.kind = kind;
-    this.flags = Arrays.asList(flags);
+    for (Flag f : flags) {
+      this.flags[f.ordinal()] = true;
+    }
   }
 
   /** The field's name in the index and in every output. */
@@ -119,7 +119,7 @@ public enum Field {
   }
 
   public boolean has(Flag flag) {
-    return flags.contains(flag);
+    return flags[flag.ordinal()];
   }
 
   public boolean multiValued() {
