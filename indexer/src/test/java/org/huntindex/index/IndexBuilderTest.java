@@ -148,4 +148,22 @@ class IndexBuilderTest {
       assertEquals(1, searcher.count(new TermQuery(new Term(Field.HOST_NAME.fieldName(), "WS1"))));
     }
   }
+
+  @Test
+  void dedupeRecordsDropsEvtxRecordsAlreadyIndexedFromAnotherCopy() throws IOException {
+    Path security = org.huntindex.testing.SharedData.realData().resolve("omerbenamram-evtx-samples/security.evtx");
+    Path idx = tmp.resolve("idx");
+    IngestReport once = index(idx, security);
+    long first = once.events();
+    assertTrue(first > 2000, "security.evtx has 2,261 live records");
+    Path grown = Files.copy(security, tmp.resolve("collected-again.evtx"));
+    var options = new IndexBuilder.Options(2, true, false, new PrintStream(log, true, StandardCharsets.UTF_8));
+    IngestReport again = new IndexBuilder(idx, options).index(List.of(grown));
+    assertEquals(0, again.events());
+    assertEquals(0, again.recovered());
+    assertEquals(first + once.recovered(), again.skipped(), "live and recovered copies alike");
+    assertEquals(first, IndexStats.of(idx).events());
+    IngestReport withoutDedupe = index(idx, Files.copy(security, tmp.resolve("third-copy.evtx")));
+    assertEquals(first, withoutDedupe.events(), "without the flag a copy elsewhere is indexed again");
+  }
 }
