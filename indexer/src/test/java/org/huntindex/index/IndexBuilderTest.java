@@ -79,6 +79,18 @@ class IndexBuilderTest {
   }
 
   @Test
+  void theManifestCommitsWithTheEventsSoLosingTheCopyLosesNothing() throws IOException {
+    Path a = Files.write(tmp.resolve("a.json"), List.of(line(1), line(2)));
+    Path idx = tmp.resolve("idx");
+    index(idx, a);
+    Files.delete(idx.resolve(IngestManifest.FILE_NAME));
+    assertEquals(1, index(idx, a).filesAlreadyIndexed());
+    assertEquals(2, IndexStats.of(idx).events());
+    assertEquals(1, IngestManifest.load(idx).files().size());
+    assertTrue(Files.exists(idx.resolve(IngestManifest.FILE_NAME)), "the readable copy is written again");
+  }
+
+  @Test
   void sequenceFollowsEvidenceOrderAcrossFilesAndRuns() throws IOException {
     Path idx = tmp.resolve("idx");
     Path dir = Files.createDirectories(tmp.resolve("in"));
