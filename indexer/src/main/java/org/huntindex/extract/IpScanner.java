@@ -17,7 +17,8 @@ import java.util.List;
  *       ends (a sentence's full stop); a longer dotted-number run ({@code 10.0.19041.1}, {@code 1.2.3.4.5}) is none.
  * </ol>
  * Either way the address must not touch a letter, digit or underscore (Unicode-aware) on either side, so
- * {@code a1.2.3.4}, {@code é8.8.8.8} and {@code 1.2.3.4.txt} give nothing, while brackets ({@code [2001:db8::1]:443}),
+ * {@code a1.2.3.4}, {@code é8.8.8.8} and {@code 1.2.3.4.txt} give nothing, and neither does a quad that is a folder of a
+ * Windows path ({@code C:\Program Files\Edge\1.3.185.29\x.exe}, a version), while brackets ({@code [2001:db8::1]:443}),
  * quotes, slashes, backslashes, commas, colons and whitespace delimit. An IPv6 address without brackets followed by
  * {@code :port} is read as part of the address, as there is no way to tell them apart.
  */
@@ -137,8 +138,19 @@ public final class IpScanner {
     if (b - a < 7 || (char) (s.charAt(a) - '0') > 9) {
       return null;
     }
+    if (isVersionFolder(s, a, b)) {
+      return null;
+    }
     byte[] address = new byte[16];
     return IpAddresses.parseV4(s, a, b, address) ? new IpHit(address, a, b) : null;
+  }
+
+  /**
+   * A dotted quad that is a folder in a Windows path ({@code ...\EdgeUpdate\1.3.185.29\x.exe}): one backslash before,
+   * one after. A UNC host ({@code \\203.0.113.5\c$}) has two before and stays an address.
+   */
+  private static boolean isVersionFolder(String s, int a, int b) {
+    return a >= 2 && s.charAt(a - 1) == '\\' && s.charAt(a - 2) != '\\' && b < s.length() && s.charAt(b) == '\\';
   }
 
   private static List<IpHit> add(List<IpHit> hits, IpHit hit) {

@@ -1,6 +1,5 @@
 package org.huntindex.index;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.lucene.document.BinaryPoint;
 import org.apache.lucene.document.Document;
@@ -14,7 +13,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 import org.huntindex.extract.IpAddresses;
 import org.huntindex.normalize.Event;
-import org.huntindex.schema.Ascii;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.Hash64;
 
@@ -24,30 +22,42 @@ import org.huntindex.schema.Hash64;
  * <p>No keyword term or doc value ever exceeds Lucene's term limit: longer values are cut at a character boundary,
  * stored whole, and flagged {@code truncated:<field>} in {@code event.flags}. A raw value over
  * {@link Field#RAW_TERM_BYTES} bytes is stored but not indexed. An IP field value that does not parse is not indexed
- * as an address; it is kept raw under the field's name.
+ * as an address; it is kept raw under the field's name. Each keyword value is encoded to UTF-8 once and shared by its
+ * term, its lower-cased twin (when it has no upper-case ASCII letter) and its doc values.
  */
 public final class EventDocuments {
+  private static final Field[] FIELDS = Field.values();
+  private static final org.apache.lucene.document.Field.Store NO = org.apache.lucene.document.Field.Store.NO;
+  private static final org.apache.lucene.document.Field.Store YES = org.apache.lucene.document.Field.Store.YES;
+
   private EventDocuments() {}
 
   public static Document of(Event e) {
     Document doc = new Document();
-    for (Field f : Field.values()) {
-      if (f == Field.RAW || f == Field.EVENT_FLAGS) {
+    for (Field f : FIELDS) {
+      Object slot = e.slot(f);
+      if (slot == null || f == Field.RAW || f == Field.EVENT_FLAGS) {
         continue;
       }
-      for (Object v : e.all(f)) {
-        add(doc, f, v, e);
+      if (slot instanceof List<?> list) {
+        for (Object v : list) {
+          add(doc, f, v, e);
+        }
+      } else {
+        add(doc, f, slot, e);
       }
     }
+    String raw = Field.RAW.fieldName();
     for (int i = 0; i < e.rawSize(); i++) {
       String pair = e.rawName(i) + "=" + e.rawValue(i);
-      doc.add(new StoredField(Field.RAW.fieldName(), pair));
-      if (!exceeds(pair, Field.RAW_TERM_BYTES)) {
-        doc.add(new StringField(Field.RAW.fieldName(), pair, org.apache.lucene.document.Field.Store.NO));
+      BytesRef bytes = new BytesRef(pair);
+      doc.add(new StoredField(raw, pair));
+      if (bytes.length <= Field.RAW_TERM_BYTES) {
+        doc.add(new StringField(raw, bytes, NO));
       }
     }
     for (Object flag : e.all(Field.EVENT_FLAGS)) {
-      doc.add(new StringField(Field.EVENT_FLAGS.fieldName(), flag.toString(), org.apache.lucene.document.Field.Store.YES));
+      doc.add(new StringField(Field.EVENT_FLAGS.fieldName(), flag.toString(), YES));
     }
     return doc;
   }
@@ -55,11 +65,10 @@ public final class EventDocuments {
   private static void add(Document doc, Field f, Object v, Event e) {
     String name = f.fieldName();
     switch (f.kind()) {
-      case KEYWORD -> keyword(doc, f, v.toString(), e);
+      case KEYWORD -> keyword(doc, f, v.toString());
       case TEXT -> {
         String s = v.toString();
-        doc.add(new TextField(name, s, f.stored() ? org.apache.lucene.document.Field.Store.YES
-            : org.apache.lucene.document.Field.Store.NO));
+        doc.add(new TextField(name, s, f.stored() ? YES : NO));
         if (f.has(Field.Flag.HASHED)) {
           doc.add(new NumericDocValuesField(f.hashName(), Hash64.of(s)));
         }
@@ -77,7 +86,6 @@ public final class EventDocuments {
         byte[] address = IpAddresses.parse(s);
         if (address == null) {
           e.raw(name, s);
-          doc.add(new StoredField(Field.RAW.fieldName(), name + "=" + s));
           return;
         }
         doc.add(new BinaryPoint(name, address));
@@ -86,43 +94,51 @@ public final class EventDocuments {
         }
         doc.add(new StoredField(name, s));
       }
-      case BOOLEAN -> doc.add(new StringField(name, v.toString(), org.apache.lucene.document.Field.Store.YES));
+      case BOOLEAN -> doc.add(new StringField(name, v.toString(), YES));
     }
   }
 
-  private static void keyword(Document doc, Field f, String value, Event e) {
+  private static void keyword(Document doc, Field f, String value) {
     String name = f.fieldName();
-    String indexed = value;
-    if (exceeds(value, Field.MAX_TERM_BYTES)) {
-      indexed = truncate(value, Field.MAX_TERM_BYTES);
-      doc.add(new StringField(Field.EVENT_FLAGS.fieldName(), "truncated:" + name,
-          org.apache.lucene.document.Field.Store.YES));
+    BytesRef bytes = new BytesRef(value);
+    if (bytes.length > Field.MAX_TERM_BYTES) {
+      bytes = new BytesRef(truncate(value, Field.MAX_TERM_BYTES));
+      doc.add(new StringField(Field.EVENT_FLAGS.fieldName(), "truncated:" + name, YES));
     }
-    doc.add(new StringField(name, indexed, org.apache.lucene.document.Field.Store.NO));
+    doc.add(new StringField(name, bytes, NO));
     if (f.stored()) {
       doc.add(new StoredField(name, value));
     }
     if (f.has(Field.Flag.LOWER)) {
-      doc.add(new StringField(f.lowerName(), Ascii.lower(indexed), org.apache.lucene.document.Field.Store.NO));
+      doc.add(new StringField(f.lowerName(), asciiLower(bytes), NO));
     }
     if (f.has(Field.Flag.DOC_VALUES)) {
-      doc.add(new SortedSetDocValuesField(name, new BytesRef(indexed)));
+      doc.add(new SortedSetDocValuesField(name, bytes));
     }
     if (f.has(Field.Flag.HASHED)) {
       doc.add(new NumericDocValuesField(f.hashName(), Hash64.of(value)));
     }
     if (f.has(Field.Flag.KUSTO_TERMS)) {
-      doc.add(new TextField(f.termsName(), value, org.apache.lucene.document.Field.Store.NO));
+      doc.add(new TextField(f.termsName(), value, NO));
     }
   }
 
-  /** True when the string's UTF-8 form is longer than {@code limit} bytes. */
-  static boolean exceeds(String s, int limit) {
-    int n = s.length();
-    if (n > limit) {
-      return true;
+  /** The UTF-8 bytes with A–Z lower-cased (UTF-8 continuation bytes are never ASCII); the same ref when unchanged. */
+  static BytesRef asciiLower(BytesRef in) {
+    int end = in.offset + in.length;
+    for (int i = in.offset; i < end; i++) {
+      byte b = in.bytes[i];
+      if (b >= 'A' && b <= 'Z') {
+        byte[] out = java.util.Arrays.copyOfRange(in.bytes, in.offset, end);
+        for (int j = i - in.offset; j < out.length; j++) {
+          if (out[j] >= 'A' && out[j] <= 'Z') {
+            out[j] += 32;
+          }
+        }
+        return new BytesRef(out);
+      }
     }
-    return n * 3 > limit && s.getBytes(StandardCharsets.UTF_8).length > limit;
+    return in;
   }
 
   private static String truncate(String s, int maxBytes) {

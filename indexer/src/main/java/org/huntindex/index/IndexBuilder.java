@@ -29,7 +29,7 @@ import org.huntindex.source.evtx.EvtxReader;
 
 /**
  * Ingests evidence paths into an index directory: walks them, skips files the manifest already holds, reads every
- * record, and indexes it through the {@link IngestPipeline}; then commits and writes the manifest.
+ * record, and indexes it through the {@link IngestPipeline}; then commits the events and the manifest together.
  *
  * <p>Bad input never stops a run: each problem is reported with its location on the error stream, counted against its
  * file in the manifest, and reading goes on. Only a failure to write the index stops it, and then nothing of this run
@@ -85,6 +85,7 @@ public final class IndexBuilder {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);
       }
+      manifest.attachTo(writer);
       writer.commit();
     }
     manifest.save(indexDir);

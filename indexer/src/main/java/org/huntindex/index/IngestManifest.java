@@ -1,17 +1,23 @@
 package org.huntindex.index;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.huntindex.source.ReadError;
 
 /**
@@ -21,6 +27,7 @@ import org.huntindex.source.ReadError;
  */
 public final class IngestManifest {
   public static final String FILE_NAME = "huntindex-manifest.json";
+  private static final String COMMIT_KEY = "huntindex.manifest";
   private static final JsonFactory JSON = new JsonFactory();
   private static final int MAX_ERRORS_KEPT = 1000;
 
@@ -100,13 +107,26 @@ public final class IngestManifest {
     return files.stream().mapToLong(f -> f.errorCount).sum();
   }
 
+  /**
+   * The manifest of the index's last commit, where it is kept atomically with the events it describes; the JSON file
+   * beside the index is its readable copy, read only when the index has no commit yet.
+   */
   public static IngestManifest load(Path indexDir) throws IOException {
-    IngestManifest m = new IngestManifest();
-    Path file = indexDir.resolve(FILE_NAME);
-    if (!Files.exists(file)) {
-      return m;
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      if (DirectoryReader.indexExists(dir)) {
+        String json = SegmentInfos.readLatestCommit(dir).getUserData().get(COMMIT_KEY);
+        if (json != null) {
+          return parse(JSON.createParser(json));
+        }
+      }
     }
-    try (JsonParser p = JSON.createParser(file.toFile())) {
+    Path file = indexDir.resolve(FILE_NAME);
+    return Files.exists(file) ? parse(JSON.createParser(file.toFile())) : new IngestManifest();
+  }
+
+  private static IngestManifest parse(JsonParser parser) throws IOException {
+    IngestManifest m = new IngestManifest();
+    try (JsonParser p = parser) {
       while (p.nextToken() != null) {
         if (p.currentToken() == JsonToken.FIELD_NAME && "files".equals(p.currentName())) {
           p.nextToken();
@@ -151,10 +171,21 @@ public final class IngestManifest {
     return e;
   }
 
-  /** Writes the manifest atomically beside the index. */
+  /** Makes the manifest part of the writer's next commit. */
+  void attachTo(IndexWriter writer) throws IOException {
+    writer.setLiveCommitData(Map.of(COMMIT_KEY, json()).entrySet());
+  }
+
+  /** Writes the readable copy beside the index, atomically. */
   public void save(Path indexDir) throws IOException {
     Path tmp = indexDir.resolve(FILE_NAME + ".tmp");
-    try (JsonGenerator g = JSON.createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
+    Files.writeString(tmp, json());
+    Files.move(tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private String json() throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeNumberField("version", 1);
@@ -182,6 +213,6 @@ public final class IngestManifest {
       g.writeEndArray();
       g.writeEndObject();
     }
-    Files.move(tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return out.toString();
   }
 }

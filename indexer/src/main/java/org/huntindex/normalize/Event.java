@@ -81,6 +81,11 @@ public final class Event {
     return v instanceof Long l ? l : null;
   }
 
+  /** The raw slot: null, a single value, or a list of values. */
+  public Object slot(Field field) {
+    return values[field.ordinal()];
+  }
+
   /** Every value of the field, in order; empty when absent. */
   public List<Object> all(Field field) {
     Object v = values[field.ordinal()];

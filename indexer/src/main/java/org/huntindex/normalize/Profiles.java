@@ -14,6 +14,8 @@ final class Profiles {
   static final String SYSMON = "microsoft-windows-sysmon/operational";
 
   private static final Map<String, Profile> BY_KEY = Map.of(
+      SECURITY + "/4624", (w, e) -> securityLogon(w, e, "success"),
+      SECURITY + "/4625", (w, e) -> securityLogon(w, e, "failure"),
       SECURITY + "/4688", Profiles::securityProcessCreate,
       SECURITY + "/4689", Profiles::securityProcessExit,
       SECURITY + "/5156", Profiles::securityConnection,
@@ -54,6 +56,16 @@ final class Profiles {
       account = domain == null ? user : domain + "\\" + user;
     }
     e.set(Field.KQL_PROCESS, process).set(Field.KQL_ACCOUNT, account);
+  }
+
+  /** 4624 and 4625 as Winlogbeat's Security module maps them: the account logged on (or tried to) is the user. */
+  static void securityLogon(WindowsRecord w, Event e, String outcome) {
+    e.add(Field.EVENT_CATEGORY, "authentication").add(Field.EVENT_TYPE, "start").set(Field.EVENT_OUTCOME, outcome);
+    e.set(Field.USER_NAME, w.take("TargetUserName")).set(Field.USER_DOMAIN, w.take("TargetDomainName"));
+    e.set(Field.SOURCE_IP, w.take("IpAddress")).set(Field.SOURCE_PORT, Values.integer(w.take("IpPort")));
+    String image = w.take("ProcessName");
+    e.set(Field.PROCESS_EXECUTABLE, image).set(Field.PROCESS_NAME, Values.basename(image));
+    e.set(Field.PROCESS_PID, Values.integer(w.take("ProcessId")));
   }
 
   static void securityProcessExit(WindowsRecord w, Event e) {

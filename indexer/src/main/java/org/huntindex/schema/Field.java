@@ -1,8 +1,6 @@
 package org.huntindex.schema;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +18,7 @@ public enum Field {
   EVENT_CATEGORY("event.category", FieldKind.KEYWORD, Flag.DOC_VALUES, Flag.MULTI),
   EVENT_TYPE("event.type", FieldKind.KEYWORD, Flag.DOC_VALUES, Flag.MULTI),
   EVENT_ACTION("event.action", FieldKind.KEYWORD, Flag.LOWER),
+  EVENT_OUTCOME("event.outcome", FieldKind.KEYWORD),
   EVENT_ID("event.id", FieldKind.KEYWORD),
   EVENT_PROVIDER("event.provider", FieldKind.KEYWORD, Flag.LOWER),
   EVENT_SEQUENCE("event.sequence", FieldKind.LONG, Flag.DOC_VALUES),
@@ -32,11 +31,11 @@ public enum Field {
   USER_DOMAIN("user.domain", FieldKind.KEYWORD, Flag.LOWER),
 
   PROCESS_NAME("process.name", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
-  PROCESS_EXECUTABLE("process.executable", FieldKind.KEYWORD, Flag.LOWER),
+  PROCESS_EXECUTABLE("process.executable", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
   PROCESS_COMMAND_LINE("process.command_line", FieldKind.TEXT, Flag.HASHED),
   PROCESS_PID("process.pid", FieldKind.LONG),
   PROCESS_ENTITY_ID("process.entity_id", FieldKind.KEYWORD, Flag.DOC_VALUES, Flag.HASHED),
-  PARENT_NAME("process.parent.name", FieldKind.KEYWORD, Flag.LOWER),
+  PARENT_NAME("process.parent.name", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
   PARENT_EXECUTABLE("process.parent.executable", FieldKind.KEYWORD, Flag.LOWER),
   PARENT_COMMAND_LINE("process.parent.command_line", FieldKind.TEXT),
   PARENT_PID("process.parent.pid", FieldKind.LONG),
@@ -46,11 +45,11 @@ public enum Field {
   SOURCE_IP("source.ip", FieldKind.IP, Flag.DOC_VALUES),
   SOURCE_PORT("source.port", FieldKind.LONG),
   DESTINATION_IP("destination.ip", FieldKind.IP, Flag.DOC_VALUES),
-  DESTINATION_PORT("destination.port", FieldKind.LONG),
+  DESTINATION_PORT("destination.port", FieldKind.LONG, Flag.DOC_VALUES),
   NETWORK_TRANSPORT("network.transport", FieldKind.KEYWORD, Flag.LOWER),
   NETWORK_DIRECTION("network.direction", FieldKind.KEYWORD),
   NETWORK_PROTOCOL("network.protocol", FieldKind.KEYWORD, Flag.LOWER),
-  DNS_QUESTION_NAME("dns.question.name", FieldKind.KEYWORD, Flag.LOWER),
+  DNS_QUESTION_NAME("dns.question.name", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
 
   WINLOG_CHANNEL("winlog.channel", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
   WINLOG_RECORD_ID("winlog.record_id", FieldKind.LONG, Flag.DOC_VALUES),
@@ -101,12 +100,14 @@ public enum Field {
 
   private final String name;
   private final FieldKind kind;
-  private final List<Flag> flags;
+  private final boolean[] flags = new boolean[Flag.values().length];
 
   Field(String name, FieldKind kind, Flag... flags) {
     this.name = name;
     this.kind = kind;
-    this.flags = Arrays.asList(flags);
+    for (Flag f : flags) {
+      this.flags[f.ordinal()] = true;
+    }
   }
 
   /** The field's name in the index and in every output. */
@@ -119,7 +120,7 @@ public enum Field {
   }
 
   public boolean has(Flag flag) {
-    return flags.contains(flag);
+    return flags[flag.ordinal()];
   }
 
   public boolean multiValued() {

@@ -43,6 +43,13 @@ class IpScannerTest {
   }
 
   @Test
+  void aVersionFolderInAPathIsNoAddressButAUncHostIs() {
+    assertEquals(List.of(), found("\"C:\\Program Files (x86)\\Microsoft\\EdgeUpdate\\1.3.185.29\\MicrosoftEdgeUpdate.exe\""));
+    assertEquals(List.of("203.0.113.5"), found("copy \\\\203.0.113.5\\share\\a.exe ."));
+    assertEquals(List.of("1.3.185.29"), found("type C:\\logs\\1.3.185.29"));
+  }
+
+  @Test
   void findsIpv6InItsCommonShapes() {
     assertEquals(List.of("2001:db8::1"), found("curl http://[2001:db8::1]:443/x"));
     assertEquals(List.of("2001:db8::1"), spans("curl http://[2001:DB8::1]:443/x").stream().map(String::toLowerCase).toList());

@@ -79,6 +79,18 @@ class IndexBuilderTest {
   }
 
   @Test
+  void theManifestCommitsWithTheEventsSoLosingTheCopyLosesNothing() throws IOException {
+    Path a = Files.write(tmp.resolve("a.json"), List.of(line(1), line(2)));
+    Path idx = tmp.resolve("idx");
+    index(idx, a);
+    Files.delete(idx.resolve(IngestManifest.FILE_NAME));
+    assertEquals(1, index(idx, a).filesAlreadyIndexed());
+    assertEquals(2, IndexStats.of(idx).events());
+    assertEquals(1, IngestManifest.load(idx).files().size());
+    assertTrue(Files.exists(idx.resolve(IngestManifest.FILE_NAME)), "the readable copy is written again");
+  }
+
+  @Test
   void sequenceFollowsEvidenceOrderAcrossFilesAndRuns() throws IOException {
     Path idx = tmp.resolve("idx");
     Path dir = Files.createDirectories(tmp.resolve("in"));
@@ -147,5 +159,23 @@ class IndexBuilderTest {
           tenAm)));
       assertEquals(1, searcher.count(new TermQuery(new Term(Field.HOST_NAME.fieldName(), "WS1"))));
     }
+  }
+
+  @Test
+  void dedupeRecordsDropsEvtxRecordsAlreadyIndexedFromAnotherCopy() throws IOException {
+    Path security = org.huntindex.testing.SharedData.realData().resolve("omerbenamram-evtx-samples/security.evtx");
+    Path idx = tmp.resolve("idx");
+    IngestReport once = index(idx, security);
+    long first = once.events();
+    assertTrue(first > 2000, "security.evtx has 2,261 live records");
+    Path grown = Files.copy(security, tmp.resolve("collected-again.evtx"));
+    var options = new IndexBuilder.Options(2, true, false, new PrintStream(log, true, StandardCharsets.UTF_8));
+    IngestReport again = new IndexBuilder(idx, options).index(List.of(grown));
+    assertEquals(0, again.events());
+    assertEquals(0, again.recovered());
+    assertEquals(first + once.recovered(), again.skipped(), "live and recovered copies alike");
+    assertEquals(first, IndexStats.of(idx).events());
+    IngestReport withoutDedupe = index(idx, Files.copy(security, tmp.resolve("third-copy.evtx")));
+    assertEquals(first, withoutDedupe.events(), "without the flag a copy elsewhere is indexed again");
   }
 }

@@ -55,6 +55,20 @@ class NormalizerTest {
   }
 
   @Test
+  void failedLogonNamesTheTargetAccountAndItsSource() {
+    Event e = normalizer.normalize(json("EventID", 4625L, "Channel", "Security", "Hostname", "DC1", "@timestamp",
+        "2024-05-01T10:00:00Z", "SubjectUserName", "-", "TargetUserName", "administrator", "TargetDomainName", "CORP",
+        "IpAddress", "185.199.108.153", "IpPort", "51515", "LogonType", "3"));
+    assertEquals("administrator", e.string(Field.USER_NAME));
+    assertEquals("CORP", e.string(Field.USER_DOMAIN));
+    assertEquals("185.199.108.153", e.string(Field.SOURCE_IP));
+    assertEquals(51515L, e.number(Field.SOURCE_PORT));
+    assertEquals("failure", e.string(Field.EVENT_OUTCOME));
+    assertEquals(List.of("authentication"), e.all(Field.EVENT_CATEGORY));
+    assertTrue(hasRaw(e, "LogonType", "3"));
+  }
+
+  @Test
   void stringEventIdIsAccepted() {
     Event e = normalizer.normalize(json("EventID", "4688", "Computer", "h", "TimeGenerated", "2024-05-01T10:00:00Z"));
     assertEquals(4688L, e.number(Field.EVENT_CODE));

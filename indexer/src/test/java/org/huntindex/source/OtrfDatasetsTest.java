@@ -2,11 +2,11 @@ package org.huntindex.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.huntindex.testing.SharedData;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,8 +29,7 @@ class OtrfDatasetsTest {
 
   @BeforeAll
   static void walkTheWholeFolderOnce() throws IOException {
-    Path real = RealData.locate();
-    assumeTrue(real != null, "shared/data/real not found above " + Path.of("").toAbsolutePath() + ": skipped");
+    Path real = SharedData.realData();
     root = real.resolve(SOURCE);
     List<String> lines = Files.readAllLines(real.resolve("MANIFEST.tsv"));
     List<String> columns = List.of(lines.get(0).split("\t"));

@@ -1,19 +1,25 @@
 package org.huntindex.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.huntindex.index.IngestManifest;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 
 /** Argument checks shared by the commands, with messages that say what to do. */
 final class Checks {
   private Checks() {}
 
   /** The index directory, or an error when there is no index there. */
-  static Path existingIndex(Path index) {
-    if (!Files.isDirectory(index) || !Files.exists(index.resolve(IngestManifest.FILE_NAME))) {
-      throw new IllegalArgumentException("no index at " + index + " (create one with: hunt index -i " + index
-          + " PATH...)");
+  static Path existingIndex(Path index) throws IOException {
+    if (Files.isDirectory(index)) {
+      try (var dir = FSDirectory.open(index)) {
+        if (DirectoryReader.indexExists(dir)) {
+          return index;
+        }
+      }
     }
-    return index;
+    throw new IllegalArgumentException("no index at " + index + " (create one with: hunt index -i " + index
+        + " PATH...)");
   }
 }

@@ -32,7 +32,12 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean progress = !noProgress && System.console() != null;
     var options = new IndexBuilder.Options(Math.max(1, threads), dedupeRecords, progress, System.err);
-    IngestReport report = new IndexBuilder(index, options).index(paths);
+    IngestReport report;
+    try {
+      report = new IndexBuilder(index, options).index(paths);
+    } catch (java.io.IOException e) {
+      throw new java.io.IOException("cannot write the index at " + index + ": " + e, e);
+    }
     System.err.println(report.summary());
     boolean nothingRead = report.events() + report.recovered() + report.filesAlreadyIndexed() == 0;
     if (nothingRead && (report.errors() > 0 || report.filesIndexed() == 0)) {

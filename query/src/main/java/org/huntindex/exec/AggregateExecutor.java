@@ -45,6 +45,7 @@ final class AggregateExecutor {
     }
     Field timeField = timeField(agg);
     int evidence = evidenceCap;
+    int[] caps = sets.stream().mapToInt(Aggregate.DistinctSet::cap).toArray();
     Map<GroupKey, Group> groups = new HashMap<>();
     Hits.visit(searcher, LuceneQueries.of(plan.filter().condition()), context -> {
       LeafReader reader = context.reader();
@@ -69,20 +70,21 @@ final class AggregateExecutor {
           return;
         }
         boolean timed = times != null && times.advanceExact(doc);
+        long seq = order.advanceExact(doc) ? order.longValue() : (1L << 62) + base + doc;
         for (String value : values) {
           Object[] parts = new Object[keys.length];
           for (int k = 0; k < keys.length; k++) {
             parts[k] = keys[k] == null ? value : keys[k].read(doc);
           }
-          Group g = groups.computeIfAbsent(new GroupKey(parts), x -> new Group(base + doc, sets.size()));
+          Group g = groups.computeIfAbsent(new GroupKey(parts), x -> new Group(base + doc, caps));
           if (timed) {
             g.time(times.longValue());
           }
           for (int i = 0; i < setValues.length; i++) {
-            g.add(i, setValues[i].first(doc, ""), sets.get(i).cap());
+            g.add(i, setValues[i].first(doc, ""), seq);
           }
           if (evidence > 0) {
-            g.evidence(order.advanceExact(doc) ? order.longValue() : Long.MAX_VALUE, base + doc, evidence);
+            g.evidence(seq, base + doc, evidence);
           }
         }
       };
@@ -109,7 +111,7 @@ final class AggregateExecutor {
               : TimeText.format(g.earliest, t.fractionDigits()));
           case Aggregate.Latest t -> values.put(t.name(), g.latest == Long.MIN_VALUE ? null
               : TimeText.format(g.latest, t.fractionDigits()));
-          case Aggregate.DistinctSet s -> values.put(s.name(), List.copyOf(g.sets[sets.indexOf(s)]));
+          case Aggregate.DistinctSet s -> values.put(s.name(), g.sets[sets.indexOf(s)].sorted());
           case Aggregate.SetSize s -> values.put(s.name(), null);
           case Aggregate.Evidence ev -> values.put(ev.name(), null);
         }

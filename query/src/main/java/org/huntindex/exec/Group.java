@@ -1,27 +1,25 @@
 package org.huntindex.exec;
 
 import java.util.Arrays;
-import java.util.TreeSet;
 
 /**
  * What one group accumulates: time bounds, capped distinct sets, its first events in evidence order, and a
- * representative document. Capped sets keep their smallest values, so a capped result does not depend on the order
- * ingest threads wrote documents in.
+ * representative document. Capped sets and evidence follow evidence order ({@code event.sequence}), so a capped result
+ * does not depend on the order ingest threads wrote documents in.
  */
 final class Group {
   final int representative;
   long earliest = Long.MAX_VALUE;
   long latest = Long.MIN_VALUE;
-  final TreeSet<String>[] sets;
+  final FirstValues[] sets;
   private long[] evidenceOrder = new long[0];
   private int[] evidenceDocs = new int[0];
 
-  @SuppressWarnings("unchecked")
-  Group(int representative, int setCount) {
+  Group(int representative, int[] caps) {
     this.representative = representative;
-    this.sets = new TreeSet[setCount];
-    for (int i = 0; i < setCount; i++) {
-      sets[i] = new TreeSet<>();
+    this.sets = new FirstValues[caps.length];
+    for (int i = 0; i < caps.length; i++) {
+      sets[i] = new FirstValues(caps[i]);
     }
   }
 
@@ -30,14 +28,9 @@ final class Group {
     latest = Math.max(latest, ticks);
   }
 
-  /** Adds to set {@code i}, which keeps its {@code cap} smallest values (KQL leaves which ones unspecified). */
-  void add(int i, String value, int cap) {
-    TreeSet<String> s = sets[i];
-    if (s.size() < cap) {
-      s.add(value);
-    } else if (value.compareTo(s.last()) < 0 && s.add(value)) {
-      s.pollLast();
-    }
+  /** Adds a value met at {@code order} in evidence order to set {@code i}. */
+  void add(int i, String value, long order) {
+    sets[i].add(value, order);
   }
 
   /** Keeps the document if it is among the group's first {@code cap} events in evidence order. */

@@ -67,8 +67,8 @@ public record Aggregate(List<Key> by, List<Measure> measures, List<Order> order,
   public record Latest(Field field, String name, int fractionDigits) implements Measure {}
 
   /**
-   * KQL {@code makeset(field, cap)}: the distinct values (exact, case-sensitive), at most {@code cap} of them; a
-   * missing value counts as {@code ""}.
+   * KQL {@code makeset(field, cap)}: the distinct values (exact, case-sensitive), at most {@code cap} of them, those met
+   * first in evidence order (Kusto leaves which unspecified); a missing value counts as {@code ""}.
    */
   public record DistinctSet(Field field, String name, int cap) implements Measure {
     public DistinctSet {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.huntindex.plan.Limit;
+import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,7 +23,7 @@ class ElasticVectorsTest {
 
   @SuppressWarnings("unchecked")
   static Stream<Arguments> vectors() throws IOException {
-    List<Object> all = (List<Object>) Json.read(Shared.require("spec/vectors/hunt_b_vectors.json"));
+    List<Object> all = (List<Object>) Json.read(SharedData.require().resolve("spec/vectors/hunt_b_vectors.json"));
     return all.stream().map(v -> (Map<String, Object>) v).map(v -> Arguments.of(v.get("id"), v));
   }
 

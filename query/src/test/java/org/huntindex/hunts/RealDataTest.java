@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.huntindex.index.IndexStats;
 import org.huntindex.plan.Limit;
+import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class RealDataTest {
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void indexRealData() throws IOException {
-    Path real = Shared.require("data/real");
+    Path real = SharedData.require().resolve("data/real");
     nearMisses = (Map<String, Object>) Json.read(real.resolve("NEAR_MISSES.json"));
     index = TestIndex.of(dir, List.of(real));
   }

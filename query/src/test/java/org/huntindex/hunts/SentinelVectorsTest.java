@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +27,7 @@ class SentinelVectorsTest {
 
   @SuppressWarnings("unchecked")
   static Stream<Arguments> vectors() throws IOException {
-    List<Object> all = (List<Object>) Json.read(Shared.require("spec/vectors/hunt_a_vectors.json"));
+    List<Object> all = (List<Object>) Json.read(SharedData.require().resolve("spec/vectors/hunt_a_vectors.json"));
     return all.stream().map(v -> (Map<String, Object>) v).map(v -> Arguments.of(v.get("id"), v));
   }
 

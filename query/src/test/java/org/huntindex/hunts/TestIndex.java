@@ -56,6 +56,10 @@ final class TestIndex implements AutoCloseable {
     return index;
   }
 
+  int segments() {
+    return reader.leaves().size();
+  }
+
   int docs() {
     return reader.numDocs();
   }

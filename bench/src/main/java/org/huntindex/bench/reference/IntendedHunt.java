@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *
  * <p>An address literal is a dotted quad (octets at most 255, no leading zeros) or a colon-hex IPv6 address that does
  * not touch a letter, digit, underscore or another address character on either side; a trailing full stop and a
- * {@code :port} are allowed. "Public" means outside {@link #NOT_PUBLIC}. Feed rows with {@link #accept}, then read
+ * {@code :port} are allowed; a quad that is a folder of a Windows path ({@code \\EdgeUpdate\\1.3.185.29\\}) is a
+ * version, not an address. "Public" means outside {@link #NOT_PUBLIC}. Feed rows with {@link #accept}, then read
  * {@link #result}. Not thread-safe.
  */
 public final class IntendedHunt {
@@ -33,6 +34,9 @@ public final class IntendedHunt {
       + "(?![\\w]|\\.[\\w.]|:[0-9A-Fa-f]*[.:A-Fa-f])", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern V6 = Pattern.compile("(?<![\\w.:])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})"
       + "(?![\\w.:])", Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** A quad between single backslashes is a folder of a Windows path (a version), not an address; {@code \\\\host\\} is. */
+  private static final Pattern VERSION_FOLDER = Pattern.compile("[^\\\\]\\\\" + OCTET + "(?:\\." + OCTET + "){3}\\\\");
 
   private final Map<List<String>, KqlHunt.Group> groups = new LinkedHashMap<>();
 
@@ -60,7 +64,8 @@ public final class IntendedHunt {
     List<String> out = new ArrayList<>();
     Matcher m = V4.matcher(text);
     while (m.find()) {
-      if (!out.contains(m.group(1))) {
+      if (!out.contains(m.group(1)) && !VERSION_FOLDER.matcher(text).region(Math.max(0, m.start(1) - 2), text.length())
+          .lookingAt()) {
         out.add(m.group(1));
       }
     }
