@@ -33,11 +33,13 @@ import org.huntindex.hunts.Params;
  */
 public final class EndToEnd {
   static final String USAGE = """
-      usage: bench/run e2e [--events N] [--large] [--smoke] [--seed S] [--work DIR] [--cold N] [--warm N] [--no-duckdb]
+      usage: bench/run e2e [--events N] [--large] [--smoke] [--seed S] [--work DIR] [--reuse] [--cold N] [--warm N]
+                           [--no-duckdb]
         --events N   events per file (default 1M; the index holds 2N); --large = 10M
         --smoke      one iteration of everything, no warm-up (CI); fails when the engines disagree
-        --work DIR   where the collection, index and DuckDB file go (default bench/target/e2e/N-seed);
-                     a collection already there with the same generation command is reused
+        --work DIR   where the collection, index and DuckDB file go (default bench/target/e2e/N-seed)
+        --reuse      keep a collection already there with the same generation command; its expected output is
+                     recomputed from the files by the current reference models
       """;
 
   private final Path root;
@@ -45,6 +47,7 @@ public final class EndToEnd {
   private final long seed;
   private final boolean smoke;
   private final boolean duckdb;
+  private final boolean reuse;
   private final Path work;
   private final int coldRuns;
   private final int warmRuns;
@@ -64,12 +67,14 @@ public final class EndToEnd {
     String match = "not compared";
   }
 
-  private EndToEnd(Path root, long events, long seed, boolean smoke, boolean duckdb, Path work, int cold, int warm) {
+  private EndToEnd(Path root, long events, long seed, boolean smoke, boolean duckdb, boolean reuse, Path work,
+      int cold, int warm) {
     this.root = root;
     this.events = events;
     this.seed = seed;
     this.smoke = smoke;
     this.duckdb = duckdb;
+    this.reuse = reuse;
     this.work = work;
     this.coldRuns = cold;
     this.warmRuns = warm;
@@ -81,6 +86,7 @@ public final class EndToEnd {
     long seed = 42;
     boolean smoke = false;
     boolean duck = true;
+    boolean reuse = false;
     Path work = null;
     Integer cold = null;
     Integer warm = null;
@@ -95,6 +101,7 @@ public final class EndToEnd {
         case "--cold" -> cold = Integer.parseInt(args[++i]);
         case "--warm" -> warm = Integer.parseInt(args[++i]);
         case "--no-duckdb" -> duck = false;
+        case "--reuse" -> reuse = true;
         default -> {
           System.err.print("e2e: unknown option " + args[i] + "\n" + USAGE);
           System.exit(2);
@@ -105,7 +112,7 @@ public final class EndToEnd {
     if (work == null) {
       work = root.resolve("bench/target/e2e/" + events + "-" + seed + (smoke ? "-smoke" : ""));
     }
-    EndToEnd e = new EndToEnd(root, events, seed, smoke, duck, work.toAbsolutePath(),
+    EndToEnd e = new EndToEnd(root, events, seed, smoke, duck, reuse, work.toAbsolutePath(),
         cold != null ? cold : smoke ? 1 : 3, warm != null ? warm : smoke ? 1 : 5);
     System.exit(e.run());
   }
@@ -129,13 +136,14 @@ public final class EndToEnd {
     Generator.Options o = Generator.Options.defaults(events, seed, work.resolve("collection"));
     Path sample = o.out().resolve("sample");
     double genS = Double.NaN;
-    if (!reusable(o)) {
+    if (reuse && reusable(o)) {
+      Expected.compute(sample).write(o.out().resolve("expected"));
+      notes.add("collection reused from an earlier run with the same generation command; expected output recomputed");
+    } else {
       deleteTree(o.out());
       long t0 = System.nanoTime();
       Generator.run(o);
       genS = (System.nanoTime() - t0) / 1e9;
-    } else {
-      notes.add("collection reused from an earlier run with the same generation command");
     }
     Path security = sample.resolve(Collection.SECURITY);
     Path sysmon = sample.resolve(Collection.SYSMON);

@@ -15,9 +15,9 @@ import org.huntindex.bench.reference.KqlHunt;
  *       regex over the lower-cased Process; {@code ipv4_is_private} as a macro returning NULL on anything but a whole
  *       {@code a.b.c.d[/n]}, so {@code NOT NULL} drops the row as in Kusto; {@code makeset} as
  *       {@code list(DISTINCT ...)} with the count capped at 128.
- *   <li>Hunt A intended: the command line split into tokens at characters that cannot be part of an address, tokens
- *       that are a dotted quad (with an optional {@code :port} or full stop) kept, then the NOT_PUBLIC IPv4 blocks left
- *       out. IPv4 only: the generated command lines of cmd.exe and PowerShell hold no public IPv6 literal.
+ *   <li>Hunt A intended: quads that are a folder of a Windows path blanked out (versions, not addresses), the command
+ *       line split into tokens at characters that cannot be part of an address, tokens that are a dotted quad (with an
+ *       optional {@code :port} or full stop) kept, then the NOT_PUBLIC IPv4 blocks left out. IPv4 only: the generated command lines of cmd.exe and PowerShell hold no public IPv6 literal.
  *   <li>Hunt B: the B.4.3 state machine with window functions. Per {@code process.entity_id}, in time order, a
  *       qualifying network event N closes a sequence iff some start S precedes it and no qualifying network event lies
  *       strictly between the latest such S and N (that one would have consumed S); the latest preceding start is
@@ -129,13 +129,23 @@ final class Sql {
   /** Hunt A intended (IPv4); same columns. */
   static String intendedA() {
     return "WITH r AS (SELECT TimeGenerated, Computer, coalesce(Account, '') AS Account, coalesce(Process, '') AS Process, "
-        + "CommandLine, unnest(string_split_regex(CommandLine, '[^\\p{L}\\p{N}_.:]+')) AS tok "
+        + "CommandLine, unnest(string_split_regex(" + withoutVersionFolders("CommandLine") + ", '[^\\p{L}\\p{N}_.:]+')) AS tok "
         + "FROM security WHERE EventID = 4688 AND kql_has_any(Process) AND regexp_matches(CommandLine, '[0-9]\\.[0-9]')), "
         + "a AS (SELECT *, regexp_extract(tok, '^(" + OCTET + "(?:\\." + OCTET + "){3})(?::[0-9]*)?\\.?$', 1) AS IP FROM r) "
         + "SELECT least(count(DISTINCT Computer), " + KqlHunt.SET_CAP + ") AS Host_count, IP, Process, CommandLine, "
         + "min(TimeGenerated) AS FirstSeen, max(TimeGenerated) AS LastSeen, list(DISTINCT Computer) AS Hosts, "
         + "list(DISTINCT Account) AS Accounts FROM a WHERE IP <> '' AND NOT intended_v4_not_public(v4int(IP)) "
         + "GROUP BY IP, CommandLine, Process ORDER BY Host_count DESC, IP, CommandLine, Process";
+  }
+
+  /**
+   * The text with every quad that is a folder of a Windows path ({@code \EdgeUpdate\1.3.185.29\}: a version, not
+   * an address; {@code \\host\} stays) blanked out. Applied twice, as a match consumes the backslash after its quad.
+   */
+  private static String withoutVersionFolders(String column) {
+    String rx = "'([^\\\\])\\\\" + OCTET + "(?:\\." + OCTET + "){3}\\\\'"; // ([^\\])\\quad\\ in the SQL text
+    String once = "regexp_replace(%s, " + rx + ", '\\1\\\\_\\\\', 'g')";
+    return once.formatted(once.formatted(column));
   }
 
   /** Hunt B; columns join_key, start_id, network_id, start_ts, network_ts, ascending by the network event. */
