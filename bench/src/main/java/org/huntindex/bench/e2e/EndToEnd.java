@@ -314,14 +314,15 @@ public final class EndToEnd {
     b.append(row("ingest `hunt index` (-Xmx1g, whole process)", String.format(Locale.ROOT,
         "%.1f s, %,.0f events/s, %.1f MB/s", ix.seconds(), total / ix.seconds(), inputBytes / 1e6 / ix.seconds()),
         Double.isNaN(loadS) ? "" : String.format(Locale.ROOT, "DuckDB load %.1f s, %,.0f rows/s", loadS,
-            total / loadS), Double.isNaN(loadS) ? "" : ratio(loadS / ix.seconds())));
+            total / loadS), Double.isNaN(loadS) ? "" : "DuckDB / engine " + ratio(loadS / ix.seconds())));
     b.append(row("ingest heap (GC log): fullest before a GC / most kept live after one",
         ix.peakHeapBytes() == 0 ? "no GC" : mb(ix.peakHeapBytes()) + " / " + mb(ix.peakLiveBytes()),
         "-Xmx1g", ""));
     b.append(row("index size", String.format(Locale.ROOT, "%s, %.0f bytes/event, %.2fx input", mb(indexBytes),
         (double) indexBytes / total, (double) indexBytes / inputBytes), duckBytes == 0 ? "" : "DuckDB file "
-        + mb(duckBytes), duckBytes == 0 ? "" : String.format(Locale.ROOT, "%.2fx", (double) indexBytes / duckBytes)));
-    b.append("\nRatios are DuckDB's time divided by the engine's: above 1, the engine is faster.\n");
+        + mb(duckBytes), duckBytes == 0 ? "" : String.format(Locale.ROOT, "index / DuckDB file %.2fx",
+        (double) indexBytes / duckBytes)));
+    b.append("\nTime ratios are DuckDB's time divided by the engine's: above 1, the engine is faster.\n");
     b.append("\n| hunt | rows | warm in-process (median) | DuckDB warm | DuckDB / engine | cold `hunt run` process "
         + "| DuckDB JDBC process | DuckDB / engine | hunt peak heap | rows match |\n|---|---|---|---|---|---|---|---|---|---|\n");
     for (var e : figures.entrySet()) {
