@@ -12,7 +12,10 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.huntindex.plan.Aggregate;
 import org.huntindex.plan.Limit;
 import org.huntindex.plan.Plan;
@@ -47,7 +50,13 @@ final class AggregateExecutor {
     int evidence = evidenceCap;
     int[] caps = sets.stream().mapToInt(Aggregate.DistinctSet::cap).toArray();
     Map<GroupKey, Group> groups = new HashMap<>();
-    Hits.visit(searcher, LuceneQueries.of(plan.filter().condition()), context -> {
+    Query query = LuceneQueries.of(plan.filter().condition());
+    Query pushed = ExtractPushdown.of(searcher.getIndexReader(), plan.extract(), tests);
+    if (pushed != null) {
+      query = new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
+          .add(pushed, BooleanClause.Occur.FILTER).build();
+    }
+    Hits.visit(searcher, query, context -> {
       LeafReader reader = context.reader();
       int base = context.docBase;
       ResidualCheck residual = new ResidualCheck(reader, plan.filter().residuals());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -135,6 +136,38 @@ public final class LuceneQueries {
       ranges.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(r.lower()), address(r.upper())));
     }
     return any(ranges);
+  }
+
+  /** Documents with at least one address outside every block: the gaps between the merged blocks, as point ranges. */
+  static Query outsideCidrs(Field field, List<String> cidrs) {
+    List<Query> gaps = new ArrayList<>();
+    byte[] next = new byte[16];
+    for (CidrSet.Range r : CidrSet.of(cidrs).ranges()) {
+      if (Arrays.compareUnsigned(next, r.lower()) < 0) {
+        gaps.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(next), address(step(r.lower(), -1))));
+      }
+      if (Arrays.equals(r.upper(), MAX_ADDRESS)) {
+        return any(gaps);
+      }
+      next = step(r.upper(), 1);
+    }
+    gaps.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(next), InetAddressPoint.MAX_VALUE));
+    return any(gaps);
+  }
+
+  private static final byte[] MAX_ADDRESS = InetAddressPoint.encode(InetAddressPoint.MAX_VALUE);
+
+  /** The 128-bit address plus or minus one (callers never step past either end). */
+  private static byte[] step(byte[] address, int delta) {
+    byte[] out = address.clone();
+    for (int i = out.length - 1; i >= 0; i--) {
+      int v = (out[i] & 0xff) + delta;
+      out[i] = (byte) v;
+      if (v >= 0 && v <= 0xff) {
+        break;
+      }
+    }
+    return out;
   }
 
   private static InetAddress address(byte[] sixteen) {
