@@ -12,10 +12,15 @@ public final class IndexWriterFactory {
   private IndexWriterFactory() {}
 
   public static IndexWriter open(Path indexDir) throws IOException {
+    return new IndexWriter(FSDirectory.open(indexDir), config());
+  }
+
+  /** The writer settings ingest is tuned for. */
+  public static IndexWriterConfig config() {
     IndexWriterConfig config = new IndexWriterConfig(new SchemaAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(256);
     config.setCommitOnClose(false);
-    return new IndexWriter(FSDirectory.open(indexDir), config);
+    return config;
   }
 }
