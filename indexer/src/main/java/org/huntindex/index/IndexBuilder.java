@@ -80,7 +80,7 @@ public final class IndexBuilder {
         run.bar = bar;
         List<Path> absolute = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         new EvidenceWalker().walk(absolute, run::visit, run::walkError);
-        pipeline.drain();
+        pipeline.flushBuffers();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);

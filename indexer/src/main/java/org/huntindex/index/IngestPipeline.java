@@ -154,6 +154,26 @@ final class IngestPipeline implements AutoCloseable {
     rethrow();
   }
 
+  /**
+   * Writes the in-memory segments to disk on all workers at once, so that the commit that follows does not flush them
+   * one after another on the calling thread; waits until done.
+   */
+  void flushBuffers() {
+    drain();
+    for (int i = 0; i < permits / 2; i++) {
+      execute(() -> {
+        try {
+          while (writer.flushNextBuffer()) {
+            // one in-memory segment written per call
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+    drain();
+  }
+
   private void rethrow() {
     Throwable t = failure.get();
     if (t instanceof UncheckedIOException io) {
