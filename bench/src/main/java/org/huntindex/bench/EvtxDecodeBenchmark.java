@@ -57,7 +57,8 @@ public class EvtxDecodeBenchmark {
     bytes = Files.readAllBytes(dataDir().resolve(file));
   }
 
-  static Path dataDir() {
+  /** The real-data directory: {@code -Dhuntindex.data}, else the first {@code ../shared/data/real} above here. */
+  public static Path dataDir() {
     String configured = System.getProperty("huntindex.data");
     if (configured != null) {
       return Path.of(configured);
