@@ -57,7 +57,8 @@ public class EvtxDecodeBenchmark {
     bytes = Files.readAllBytes(dataDir().resolve(file));
   }
 
-  static Path dataDir() {
+  /** The real-data directory: {@code -Dhuntindex.data}, else the first {@code ../shared/data/real} above here. */
+  public static Path dataDir() {
     String configured = System.getProperty("huntindex.data");
     if (configured != null) {
       return Path.of(configured);
@@ -90,14 +91,18 @@ public class EvtxDecodeBenchmark {
     return counter.fields;
   }
 
-  /** Counts records and fields so the work cannot be optimised away. */
+  /** Counts records (and those carved from slack space) and fields so the work cannot be optimised away. */
   static final class Counter implements RecordSink {
     long records;
+    long recovered;
     long fields;
 
     @Override
     public void accept(RawRecord record) {
       records++;
+      if (record.recovered()) {
+        recovered++;
+      }
       fields += record.size();
     }
 

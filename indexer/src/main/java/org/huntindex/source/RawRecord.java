@@ -13,8 +13,8 @@ import java.util.List;
  * name may repeat (unnamed EVTX {@code Data} elements); readers keep every occurrence in order.
  */
 public final class RawRecord {
-  private final List<String> names = new ArrayList<>();
-  private final List<Object> values = new ArrayList<>();
+  private final List<String> names;
+  private final List<Object> values;
   private final String format;
   private final String location;
   private final long position;
@@ -27,6 +27,13 @@ public final class RawRecord {
    * @param position 1-based line number for text formats, the record id for EVTX
    */
   public RawRecord(String format, String location, long position) {
+    this(format, location, position, 10);
+  }
+
+  /** As {@link #RawRecord(String, String, long)}, with room for {@code expectedFields} fields before any resizing. */
+  public RawRecord(String format, String location, long position, int expectedFields) {
+    this.names = new ArrayList<>(expectedFields);
+    this.values = new ArrayList<>(expectedFields);
     this.format = format;
     this.location = location;
     this.position = position;

@@ -20,6 +20,7 @@ final class BinXmlDecoder {
   private final ValueReader values = new ValueReader();
   private final NameTable names = new NameTable(values);
   private final TemplateCompiler compiler = new TemplateCompiler(names);
+  private final TemplateCache shared = new TemplateCache();
   private final CompiledTemplate[] rootTemplates = new CompiledTemplate[ChunkDecoder.CHUNK_SIZE];
   private final int[] rootTemplateOffsets = new int[MAX_TEMPLATES_PER_CHUNK];
   private int rootTemplateCount;
@@ -184,7 +185,13 @@ final class BinXmlDecoder {
     }
     int body = definition + 24;
     LittleEndian.check(body, size, limit);
-    return compiler.compile(b, limit, body, body + size, context, true);
+    CompiledTemplate seen = shared.find(b, limit, definition, size, context, names);
+    if (seen != null) {
+      return seen;
+    }
+    CompiledTemplate compiled = compiler.compile(b, limit, body, body + size, context, true);
+    shared.remember(b, limit, definition, size, context, compiled, compiler.nameRefs());
+    return compiled;
   }
 
   private int contextId(Context context) {

@@ -1,5 +1,8 @@
 package org.huntindex.source.evtx;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.huntindex.source.RawRecord;
@@ -18,11 +21,14 @@ final class ChunkDecoder {
   private static final int FLAG_NO_CRC = 4;
   private static final byte[] SIGNATURE = {'E', 'l', 'f', 'C', 'h', 'n', 'k', 0};
   private static final byte[] ZEROS = new byte[CHUNK_SIZE];
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final BinXmlDecoder binXml = new BinXmlDecoder();
   private final CRC32 crc = new CRC32();
   private long[] liveIds = new long[256];
   private int liveCount;
+  /** Room for the fields of the record before, so a record's lists rarely grow. */
+  private int fieldsHint = 32;
   private String failure;
 
   /** True when the chunk holds nothing at all (never written), which is skipped silently. */
@@ -159,9 +165,10 @@ final class ChunkDecoder {
 
   /** The decoded record, or null with the reason in {@link #failure}. */
   private RawRecord record(byte[] b, int pos, int size, String location) {
-    RawRecord record = new RawRecord("evtx", location, LittleEndian.i64(b, pos + 8));
+    RawRecord record = new RawRecord("evtx", location, LittleEndian.i64(b, pos + 8), fieldsHint);
     try {
       binXml.decode(pos + RECORD_HEADER_SIZE, pos + size - 4, record);
+      fieldsHint = Math.clamp(record.size() + 4, 16, 256);
       return record;
     } catch (EvtxFormatException | IndexOutOfBoundsException e) {
       failure = e.getMessage();
@@ -186,12 +193,41 @@ final class ChunkDecoder {
     return size;
   }
 
-  /** The next offset in [from, before) where a whole record with a matching size copy starts, or -1. */
+  /**
+   * The next offset in [from, before) where a whole record with a matching size copy starts, or -1. Scans eight bytes
+   * at a time for the signature's first byte and skips runs of zeros, so carving a chunk of garbage or slack is cheap.
+   */
   private static int nextRecord(byte[] b, int from, int before, int length) {
-    for (int pos = Math.max(from, HEADER_SIZE); pos + MIN_RECORD_SIZE <= before; pos++) {
-      if (b[pos] == 0x2a && recordSize(b, pos, length, true) > 0) {
+    int last = Math.min(before, length) - MIN_RECORD_SIZE;
+    int pos = Math.max(from, HEADER_SIZE);
+    while (pos <= last) {
+      if (pos + 8 > length) {
+        if (b[pos] == 0x2a && recordSize(b, pos, length, true) > 0) {
+          return pos;
+        }
+        pos++;
+        continue;
+      }
+      long word = (long) LONGS.get(b, pos);
+      if (word == 0) {
+        int nonZero = Arrays.mismatch(b, pos, last + 1, ZEROS, 0, last + 1 - pos);
+        if (nonZero < 0) {
+          return -1;
+        }
+        pos += nonZero;
+        continue;
+      }
+      long x = word ^ 0x2a2a2a2a2a2a2a2aL;
+      long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (found == 0) {
+        pos += 8;
+        continue;
+      }
+      pos += Long.numberOfTrailingZeros(found) >>> 3; // the lowest flagged byte is always a real match
+      if (pos <= last && recordSize(b, pos, length, true) > 0) {
         return pos;
       }
+      pos++;
     }
     return -1;
   }

@@ -23,6 +23,7 @@ final class TemplateCompiler {
   private int end;
   private boolean dependencyIds;
   private CompiledTemplate.Builder out;
+  private final NameRefs refs = new NameRefs();
 
   TemplateCompiler(NameTable names) {
     this.names = names;
@@ -41,6 +42,7 @@ final class TemplateCompiler {
     this.end = Math.min(end, limit);
     this.dependencyIds = dependencyIds;
     this.out = new CompiledTemplate.Builder();
+    refs.clear();
     path.clear();
     path.addAll(context.path());
     int pos = start;
@@ -72,13 +74,14 @@ final class TemplateCompiler {
     int fixed = elementHeader(pos, dependencyIds);
     if (fixed < 0) {
       fixed = elementHeader(pos, !dependencyIds);
+      refs.guessedLayout = true;
     }
     if (fixed < 0) {
       throw new EvtxFormatException("element at 0x" + Integer.toHexString(pos) + " has no readable name");
     }
     int nameOffset = LittleEndian.offset(b, pos + fixed - 4, limit);
+    path.add(name(pos + fixed - 4, nameOffset));
     pos += fixed;
-    path.add(names.at(b, nameOffset, limit));
     if (nameOffset == pos) {
       pos += NameTable.inlineLength(b, pos, limit);
     }
@@ -125,8 +128,8 @@ final class TemplateCompiler {
   private int attributes(int pos, DataName named) {
     while (pos < end && code(b[pos] & 0xff) == ATTRIBUTE) {
       int nameOffset = LittleEndian.offset(b, pos + 1, end);
+      String name = name(pos + 1, nameOffset);
       pos += 5;
-      String name = names.at(b, nameOffset, limit);
       if (nameOffset == pos) {
         pos += NameTable.inlineLength(b, pos, limit);
       }
@@ -231,7 +234,7 @@ final class TemplateCompiler {
       }
       default -> {
         int nameOffset = LittleEndian.offset(b, pos + 1, end);
-        String entity = names.at(b, nameOffset, limit);
+        String entity = name(pos + 1, nameOffset);
         text.append(switch (entity) {
           case "amp" -> "&";
           case "lt" -> "<";
@@ -247,8 +250,20 @@ final class TemplateCompiler {
 
   private int skipName(int pos) {
     int nameOffset = LittleEndian.offset(b, pos, end);
-    names.at(b, nameOffset, limit);
+    name(pos, nameOffset);
     return nameOffset == pos + 4 ? pos + 4 + NameTable.inlineLength(b, pos + 4, limit) : pos + 4;
+  }
+
+  /** The name at {@code nameOffset}, read from the offset field at {@code field}; remembered in {@link #nameRefs}. */
+  private String name(int field, int nameOffset) {
+    String name = names.at(b, nameOffset, limit);
+    refs.add(field, nameOffset, name);
+    return name;
+  }
+
+  /** The names the last {@link #compile} read, in stream order; valid until the next compile. */
+  NameRefs nameRefs() {
+    return refs;
   }
 
   private void flushText(String key, DataName named) {
@@ -276,6 +291,33 @@ final class TemplateCompiler {
   private static EvtxFormatException unexpected(int token, int pos) {
     return new EvtxFormatException("unexpected BinXML token 0x" + Integer.toHexString(token) + " at 0x"
         + Integer.toHexString(pos));
+  }
+
+  /** Where a compiled stream took its names from: each offset field's position, the offset it held, the name. */
+  static final class NameRefs {
+    int count;
+    int[] fields = new int[64];
+    int[] offsets = new int[64];
+    String[] names = new String[64];
+    /** True when an element's layout (with or without dependency id) was not the one expected. */
+    boolean guessedLayout;
+
+    void clear() {
+      count = 0;
+      guessedLayout = false;
+    }
+
+    void add(int field, int offset, String name) {
+      if (count == fields.length) {
+        fields = java.util.Arrays.copyOf(fields, 2 * count);
+        offsets = java.util.Arrays.copyOf(offsets, 2 * count);
+        names = java.util.Arrays.copyOf(names, 2 * count);
+      }
+      fields[count] = field;
+      offsets[count] = offset;
+      names[count] = name;
+      count++;
+    }
   }
 
   /** The Name attribute of an EventData Data element, once read. */

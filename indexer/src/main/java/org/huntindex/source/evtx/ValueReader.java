@@ -29,8 +29,16 @@ final class ValueReader {
   private static final long FILETIME_EPOCH_OFFSET_SECONDS = 11_644_473_600L;
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+  private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+
   private char[] chars = new char[512];
   private final StringCache strings = new StringCache();
+  private final StringCache guids = new StringCache();
+  private final StringCache sids = new StringCache();
+  private static final int NUMBERS = 1024;
+  private final Long[] numbers = new Long[NUMBERS];
+  private final long[] hexKeys = new long[NUMBERS];
+  private final String[] hexTexts = new String[NUMBERS];
 
   /** The value, or null for a Null value. */
   Object read(byte[] b, int off, int size, int type) {
@@ -41,26 +49,26 @@ final class ValueReader {
       case NULL -> null;
       case STRING -> utf16(b, off, size);
       case ANSI_STRING -> ansi(b, off, size);
-      case 0x03 -> size == 1 ? (Object) (long) b[off] : hex(b, off, size);
-      case 0x04 -> size == 1 ? (Object) (long) (b[off] & 0xff) : hex(b, off, size);
-      case 0x05 -> size == 2 ? (Object) (long) (short) LittleEndian.u16(b, off, off + 2) : hex(b, off, size);
-      case 0x06 -> size == 2 ? (Object) (long) LittleEndian.u16(b, off, off + 2) : hex(b, off, size);
-      case 0x07 -> size == 4 ? (Object) (long) LittleEndian.i32(b, off) : hex(b, off, size);
-      case 0x08 -> size == 4 ? (Object) (LittleEndian.i32(b, off) & 0xffffffffL) : hex(b, off, size);
-      case 0x09 -> size == 8 ? (Object) LittleEndian.i64(b, off) : hex(b, off, size);
+      case 0x03 -> size == 1 ? number(b[off]) : hex(b, off, size);
+      case 0x04 -> size == 1 ? number(b[off] & 0xff) : hex(b, off, size);
+      case 0x05 -> size == 2 ? number((short) LittleEndian.u16(b, off, off + 2)) : hex(b, off, size);
+      case 0x06 -> size == 2 ? number(LittleEndian.u16(b, off, off + 2)) : hex(b, off, size);
+      case 0x07 -> size == 4 ? number(LittleEndian.i32(b, off)) : hex(b, off, size);
+      case 0x08 -> size == 4 ? number(LittleEndian.i32(b, off) & 0xffffffffL) : hex(b, off, size);
+      case 0x09 -> size == 8 ? number(LittleEndian.i64(b, off)) : hex(b, off, size);
       case 0x0a -> size == 8 ? unsigned64(LittleEndian.i64(b, off)) : hex(b, off, size);
       case 0x0b -> size == 4 ? (Object) Double.valueOf(Float.toString(Float.intBitsToFloat(LittleEndian.i32(b, off))))
           : hex(b, off, size);
       case 0x0c -> size == 8 ? (Object) Double.longBitsToDouble(LittleEndian.i64(b, off)) : hex(b, off, size);
       case 0x0d -> size == 4 ? (Object) (LittleEndian.i32(b, off) != 0) : hex(b, off, size);
       case GUID -> size == 16 ? guid(b, off) : hex(b, off, size);
-      case SIZE_T -> size == 4 ? hexInt(LittleEndian.i32(b, off) & 0xffffffffL)
-          : size == 8 ? hexInt(LittleEndian.i64(b, off)) : hex(b, off, size);
+      case SIZE_T -> size == 4 ? hexText(LittleEndian.i32(b, off) & 0xffffffffL)
+          : size == 8 ? hexText(LittleEndian.i64(b, off)) : hex(b, off, size);
       case 0x11 -> size == 8 ? fileTime(LittleEndian.i64(b, off)) : hex(b, off, size);
       case 0x12 -> size == 16 ? systemTime(b, off) : hex(b, off, size);
       case SID -> sid(b, off, size);
-      case 0x14 -> size == 4 ? hexInt(LittleEndian.i32(b, off) & 0xffffffffL) : hex(b, off, size);
-      case 0x15 -> size == 8 ? hexInt(LittleEndian.i64(b, off)) : hex(b, off, size);
+      case 0x14 -> size == 4 ? hexText(LittleEndian.i32(b, off) & 0xffffffffL) : hex(b, off, size);
+      case 0x15 -> size == 8 ? hexText(LittleEndian.i64(b, off)) : hex(b, off, size);
       default -> hex(b, off, size);
     };
   }
@@ -71,7 +79,8 @@ final class ValueReader {
     while (n > 0 && b[off + 2 * n - 2] == 0 && b[off + 2 * n - 1] == 0) {
       n--;
     }
-    String cached = strings.get(b, off, 2 * n);
+    int slot = StringCache.slot(b, off, 2 * n);
+    String cached = strings.get(slot, b, off, 2 * n);
     if (cached != null) {
       return cached;
     }
@@ -83,7 +92,7 @@ final class ValueReader {
       c[i] = (char) ((b[o] & 0xff) | (b[o + 1] & 0xff) << 8);
     }
     String s = new String(c, 0, n);
-    strings.put(b, off, 2 * n, s);
+    strings.put(slot, b, off, 2 * n, s);
     return s;
   }
 
@@ -95,12 +104,42 @@ final class ValueReader {
     return new String(b, off, n, StandardCharsets.ISO_8859_1);
   }
 
-  private static Object unsigned64(long v) {
-    return v >= 0 ? (Object) v : Long.toUnsignedString(v);
+  private Object unsigned64(long v) {
+    return v >= 0 ? number(v) : Long.toUnsignedString(v);
+  }
+
+  /** {@code v} boxed, from a small cache: event ids, levels, process ids and ports repeat from record to record. */
+  private Long number(long v) {
+    int slot = (int) (v ^ v >>> 32) & (NUMBERS - 1);
+    Long boxed = numbers[slot];
+    if (boxed == null || boxed != v) {
+      boxed = v;
+      numbers[slot] = boxed;
+    }
+    return boxed;
+  }
+
+  /** {@link #hexInt} from a small cache: keywords and handles repeat from record to record. */
+  private String hexText(long v) {
+    int slot = (int) (v ^ v >>> 29 ^ v >>> 53) & (NUMBERS - 1);
+    String text = hexTexts[slot];
+    if (text == null || hexKeys[slot] != v) {
+      text = hexInt(v);
+      hexTexts[slot] = text;
+      hexKeys[slot] = v;
+    }
+    return text;
   }
 
   static String hexInt(long v) {
-    return "0x" + Long.toHexString(v);
+    int digits = Math.max(1, 16 - Long.numberOfLeadingZeros(v) / 4);
+    char[] c = new char[2 + digits];
+    c[0] = '0';
+    c[1] = 'x';
+    for (int i = c.length - 1; i >= 2; i--, v >>>= 4) {
+      c[i] = LOWER_HEX[(int) v & 0xf];
+    }
+    return new String(c);
   }
 
   static String hex(byte[] b, int off, int size) {
@@ -134,26 +173,36 @@ final class ValueReader {
         .toInstant(java.time.ZoneOffset.UTC);
   }
 
-  private static String guid(byte[] b, int off) {
-    StringBuilder s = new StringBuilder(38).append('{');
-    hexDigits(s, LittleEndian.i32(b, off) & 0xffffffffL, 8);
-    s.append('-');
-    hexDigits(s, LittleEndian.u16(b, off + 4, off + 16), 4);
-    s.append('-');
-    hexDigits(s, LittleEndian.u16(b, off + 6, off + 16), 4);
-    s.append('-');
-    for (int i = 8; i < 16; i++) {
-      if (i == 10) {
-        s.append('-');
-      }
-      s.append(HEX[(b[off + i] >> 4) & 0xf]).append(HEX[b[off + i] & 0xf]);
+  private String guid(byte[] b, int off) {
+    int slot = StringCache.slot(b, off, 16);
+    String cached = guids.get(slot, b, off, 16);
+    if (cached != null) {
+      return cached;
     }
-    return s.append('}').toString().toLowerCase(java.util.Locale.ROOT);
+    char[] c = new char[38];
+    c[0] = '{';
+    hexDigits(c, 1, LittleEndian.i32(b, off) & 0xffffffffL, 8);
+    c[9] = '-';
+    hexDigits(c, 10, LittleEndian.u16(b, off + 4, off + 16), 4);
+    c[14] = '-';
+    hexDigits(c, 15, LittleEndian.u16(b, off + 6, off + 16), 4);
+    c[19] = '-';
+    for (int i = 8, o = 20; i < 16; i++) {
+      if (i == 10) {
+        c[o++] = '-';
+      }
+      c[o++] = LOWER_HEX[(b[off + i] >> 4) & 0xf];
+      c[o++] = LOWER_HEX[b[off + i] & 0xf];
+    }
+    c[37] = '}';
+    String s = new String(c);
+    guids.put(slot, b, off, 16, s);
+    return s;
   }
 
-  private static void hexDigits(StringBuilder s, long v, int digits) {
-    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
-      s.append(HEX[(int) (v >>> shift) & 0xf]);
+  private static void hexDigits(char[] c, int at, long v, int digits) {
+    for (int i = digits - 1; i >= 0; i--, v >>>= 4) {
+      c[at + i] = LOWER_HEX[(int) v & 0xf];
     }
   }
 
@@ -166,11 +215,22 @@ final class ValueReader {
     return length <= size ? length : -1;
   }
 
-  private static Object sid(byte[] b, int off, int size) {
+  private Object sid(byte[] b, int off, int size) {
     int length = sidLength(b, off, size);
     if (length < 0) {
       return hex(b, off, size);
     }
+    int slot = StringCache.slot(b, off, length);
+    String cached = sids.get(slot, b, off, length);
+    if (cached != null) {
+      return cached;
+    }
+    String s = sidText(b, off, length);
+    sids.put(slot, b, off, length, s);
+    return s;
+  }
+
+  private static String sidText(byte[] b, int off, int length) {
     long authority = 0;
     for (int i = 2; i < 8; i++) {
       authority = authority << 8 | (b[off + i] & 0xff);
