@@ -35,25 +35,12 @@ public final class KqlIpv4 {
    */
   static long parse(String s) {
     int n = s.length();
-    int i = 0;
-    int address = 0;
-    for (int part = 0; part < 4; part++) {
-      if (part > 0) {
-        if (i >= n || s.charAt(i) != '.') {
-          return -1;
-        }
-        i++;
-      }
-      int start = i;
-      int v = 0;
-      while (i < n && i - start < 4 && isDigit(s.charAt(i))) {
-        v = v * 10 + s.charAt(i++) - '0';
-      }
-      if (i == start || i - start > 3 || v > 255) {
-        return -1;
-      }
-      address = address << 8 | v;
+    long quad = quad(s, 0);
+    if (quad < 0) {
+      return -1;
     }
+    int i = (int) (quad >>> 32);
+    int address = (int) quad;
     int prefix = 32;
     if (i < n) {
       if (s.charAt(i++) != '/') {
@@ -106,7 +93,14 @@ public final class KqlIpv4 {
 
   /** End of a dotted quad of octets at most 255 starting at {@code i}, or -1. */
   private static int quadEnd(String s, int i) {
+    long quad = quad(s, i);
+    return quad < 0 ? -1 : (int) (quad >>> 32);
+  }
+
+  /** A dotted quad of octets at most 255 starting at {@code i}: its end above bit 32, its address below; or -1. */
+  private static long quad(String s, int i) {
     int n = s.length();
+    int address = 0;
     for (int part = 0; part < 4; part++) {
       if (part > 0) {
         if (i >= n || s.charAt(i) != '.') {
@@ -122,8 +116,9 @@ public final class KqlIpv4 {
       if (i == start || i - start > 3 || v > 255) {
         return -1;
       }
+      address = address << 8 | v;
     }
-    return i;
+    return (long) i << 32 | (address & 0xFFFFFFFFL);
   }
 
   private static boolean validPrefix(String p) {
