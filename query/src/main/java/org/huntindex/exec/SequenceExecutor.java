@@ -45,16 +45,22 @@ final class SequenceExecutor {
     Sequence seq = plan.sequence();
     List<Filter> filters = seq.stages();
     StageHits[] stages = new StageHits[filters.size()];
-    for (int s = 0; s < stages.length; s++) {
-      stages[s] = collect(seq, filters.get(s));
+    StageHits later = null;
+    for (int s = stages.length - 1; s >= 0; s--) {
+      stages[s] = collect(seq, filters.get(s), later);
       stages[s].sort();
+      later = stages[s];
     }
     List<SequenceMatch> matches = join(seq, stages);
     Collections.sort(matches);
     return render(seq, AggregateExecutor.limited(matches, plan.limit()));
   }
 
-  private StageHits collect(Sequence seq, Filter stage) throws IOException {
+  /**
+   * One stage's hits. Stages are collected last first: a key absent from a later stage cannot complete a sequence, so
+   * an earlier stage keeps only the hits whose key the later one has, and reads nothing more for the rest.
+   */
+  private StageHits collect(Sequence seq, Filter stage, StageHits later) throws IOException {
     StageHits hits = new StageHits();
     Condition condition = Condition.all(stage.condition(), Condition.exists(seq.by()));
     Hits.visit(searcher, LuceneQueries.of(condition), context -> {
@@ -68,8 +74,8 @@ final class SequenceExecutor {
       NumericDocValues ties = DocValues.getNumeric(reader, seq.tiebreak().fieldName());
       boolean ticks = seq.time().kind() == FieldKind.TIME;
       return doc -> {
-        if (!keys.advanceExact(doc) || !keyOrds.advanceExact(doc) || !times.advanceExact(doc)
-            || !residual.test(doc)) {
+        if (!keys.advanceExact(doc) || later != null && !later.hasKey(keys.longValue())
+            || !keyOrds.advanceExact(doc) || !times.advanceExact(doc) || !residual.test(doc)) {
           return;
         }
         long ms = ticks ? Ticks.toMillis(times.longValue()) : times.longValue();

@@ -36,6 +36,11 @@ final class StageHits {
     size++;
   }
 
+  /** Whether some hit has this key hash; only after {@link #sort}. */
+  boolean hasKey(long keyHash) {
+    return Arrays.binarySearch(key, 0, size, keyHash) >= 0;
+  }
+
   /** Compares hit {@code i} with an ordinal: time, then tiebreak. */
   int compareOrdinal(int i, long ms, long tie) {
     int c = Long.compare(millis[i], ms);
