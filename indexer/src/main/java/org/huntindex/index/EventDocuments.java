@@ -35,6 +35,9 @@ public final class EventDocuments {
   private static final org.apache.lucene.document.Field.Store YES = org.apache.lucene.document.Field.Store.YES;
   private static final FieldType[] TYPES = new FieldType[FIELDS.length];
   private static final FieldType RAW_TYPE;
+  /** Tokens with positions for phrases; no norms: nothing is scored. */
+  private static final FieldType TEXT = text(false);
+  private static final FieldType TEXT_STORED = text(true);
 
   static {
     for (Field f : FIELDS) {
@@ -82,7 +85,7 @@ public final class EventDocuments {
       case KEYWORD -> keyword(doc, f, v.toString());
       case TEXT -> {
         String s = v.toString();
-        doc.add(new TextField(name, s, f.stored() ? YES : NO));
+        doc.add(new org.apache.lucene.document.Field(name, s, f.stored() ? TEXT_STORED : TEXT));
         if (f.has(Field.Flag.HASHED)) {
           doc.add(new NumericDocValuesField(f.hashName(), Hash64.of(s)));
         }
@@ -116,7 +119,7 @@ public final class EventDocuments {
       doc.add(new NumericDocValuesField(f.hashName(), Hash64.of(value)));
     }
     if (f.has(Field.Flag.KUSTO_TERMS)) {
-      doc.add(new TextField(f.termsName(), value, NO));
+      doc.add(new org.apache.lucene.document.Field(f.termsName(), value, TEXT));
     }
   }
 
@@ -154,6 +157,14 @@ public final class EventDocuments {
   }
 
   /** The Lucene field type of each schema field's main value, by ordinal (null for kinds indexed otherwise). */
+  private static FieldType text(boolean stored) {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setOmitNorms(true);
+    t.setStored(stored);
+    t.freeze();
+    return t;
+  }
+
   private static FieldType typeOf(Field f) {
     FieldType t = new FieldType();
     switch (f.kind()) {
