@@ -25,10 +25,6 @@ public final class JsonWriter implements AutoCloseable {
     }
   }
 
-  public JsonGenerator generator() {
-    return g;
-  }
-
   public void startObject() {
     io(() -> g.writeStartObject());
   }

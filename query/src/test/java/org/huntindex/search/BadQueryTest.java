@@ -5,28 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Malformed queries and unknown fields: one line, the position in the query as typed, the nearest field name. */
-class BadQueryTest {
-  @TempDir static Path tmp;
-  static SearchIndex idx;
-
-  @BeforeAll
-  static void index() throws IOException {
-    idx = SearchIndex.open(SearchFixture.index(tmp));
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    idx.close();
-  }
-
+class BadQueryTest extends FixtureIndexTest {
   private static BadQueryException bad(String query) {
     BadQueryException e = assertThrows(BadQueryException.class, () -> idx.parse(query), query);
     assertFalse(e.oneLine().contains("\n"), e.oneLine());

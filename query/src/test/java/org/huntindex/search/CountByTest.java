@@ -5,29 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.huntindex.schema.Field;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Counts per value from doc values, over the fixture collection. */
-class CountByTest {
-  @TempDir static Path tmp;
-  static SearchIndex idx;
-
-  @BeforeAll
-  static void index() throws IOException {
-    idx = SearchIndex.open(SearchFixture.index(tmp));
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    idx.close();
-  }
-
+class CountByTest extends FixtureIndexTest {
   private static CountBy countBy(String query, Field field) throws IOException {
     return idx.countBy(idx.parse(query), field);
   }

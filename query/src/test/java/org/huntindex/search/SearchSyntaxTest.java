@@ -5,26 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every field kind and every syntax form, over the fixture collection indexed by the real ingest path. */
-class SearchSyntaxTest {
-  @TempDir static Path tmp;
-  static SearchIndex idx;
-
-  @BeforeAll
-  static void index() throws IOException {
-    idx = SearchIndex.open(SearchFixture.index(tmp));
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    idx.close();
-  }
-
+class SearchSyntaxTest extends FixtureIndexTest {
   private static void matches(String query, String... ids) throws IOException {
     assertEquals(Set.of(ids), SearchFixture.ids(idx, query), query);
   }
