@@ -41,6 +41,15 @@ public final class SharedData {
     return require().resolve("data/real");
   }
 
+  /** Every {@code .evtx} file under {@code shared/data/real}, sorted; skips when absent. */
+  public static List<Path> allEvtx() {
+    try (java.util.stream.Stream<Path> files = Files.walk(realData())) {
+      return files.filter(p -> p.toString().endsWith(".evtx")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** MANIFEST.tsv rows as column name to value. */
   public static List<Map<String, String>> manifest() {
     Path file = realData().resolve("MANIFEST.tsv");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.huntindex.source.RawRecord;
+import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** The reader on the project's real EVTX files: counts against MANIFEST.tsv, and the hard and malformed samples. */
@@ -23,7 +24,7 @@ class EvtxRealDataTest {
 
   @Test
   void liveRecordAndEventCountsMatchTheManifest() throws Exception {
-    Path real = SharedData.real();
+    Path real = SharedData.realData();
     List<String> mismatches = new ArrayList<>();
     int files = 0;
     List<String> manifest = Files.readAllLines(real.resolve("MANIFEST.tsv"));
@@ -66,7 +67,7 @@ class EvtxRealDataTest {
 
   @Test
   void hardAndMalformedFilesYieldRecordsAndPositionedErrorsWithoutThrowing() throws Exception {
-    Path real = SharedData.real();
+    Path real = SharedData.realData();
     List<Path> files = new ArrayList<>();
     for (String line : Files.readAllLines(real.resolve("evtx-to-mitre-attack/HARD_FILES.txt"))) {
       if (!line.isBlank()) {
@@ -101,7 +102,7 @@ class EvtxRealDataTest {
 
   @Test
   void damagedSamplesReportTheirDamage() throws Exception {
-    Path samples = SharedData.real().resolve("omerbenamram-evtx-samples");
+    Path samples = SharedData.realData().resolve("omerbenamram-evtx-samples");
     CollectingSink badMagic = new CollectingSink();
     new EvtxReader().read(samples.resolve("sample_with_a_bad_chunk_magic.evtx"), badMagic);
     assertTrue(badMagic.errorText().contains("no chunk signature"), badMagic.errorText());
@@ -120,7 +121,7 @@ class EvtxRealDataTest {
 
   @Test
   void parallelAndSingleThreadedDecodeAgree() throws Exception {
-    Path file = SharedData.real().resolve("omerbenamram-evtx-samples/security.evtx");
+    Path file = SharedData.realData().resolve("omerbenamram-evtx-samples/security.evtx");
     CollectingSink parallel = new CollectingSink();
     new EvtxReader().read(file, parallel);
     CollectingSink single = new CollectingSink();
