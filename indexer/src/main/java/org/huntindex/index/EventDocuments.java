@@ -1,10 +1,11 @@
 package org.huntindex.index;
 
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StoredValue;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -21,13 +22,13 @@ import org.huntindex.schema.Hash64;
  * Turns an {@link Event} into the Lucene document the schema describes.
  *
  * <p>No keyword term or doc value ever exceeds Lucene's term limit: longer values are cut at a character boundary,
- * stored whole, and flagged {@code truncated:<field>} in {@code event.flags}. A raw value over
- * {@link Field#RAW_TERM_BYTES} bytes is stored but not indexed. An IP field value that does not parse is not indexed
- * as an address; it is kept raw under the field's name. Each keyword value is encoded to UTF-8 once and shared by its
- * term, its lower-cased twin (when it has no upper-case ASCII letter) and its doc values; term, points, doc values and
- * stored value of one schema value travel in one Lucene field (Lucene's per-field cost is paid once, not three times),
- * which writes exactly what a separate {@code StringField}, {@code LongPoint}/{@code BinaryPoint}, doc-values field and
- * {@code StoredField} would.
+ * stored whole, and flagged {@code truncated:<field>} in {@code event.flags}. An IP field value that does not parse is
+ * not indexed as an address; it is kept raw under the field's name. Each keyword value is encoded to UTF-8 once and
+ * shared by its term, its lower-cased twin (when it has no upper-case ASCII letter) and its doc values; term, points,
+ * doc values and stored value of one schema value travel in one Lucene field (Lucene's per-field cost is paid once, not
+ * three times), which writes exactly what a separate {@code StringField}, {@code LongPoint}/{@code BinaryPoint},
+ * doc-values field and {@code StoredField} would. All raw source fields of an event travel as one {@link RawFields}
+ * blob in one Lucene field.
  */
 public final class EventDocuments {
   private static final Field[] FIELDS = Field.values();
@@ -43,7 +44,11 @@ public final class EventDocuments {
     for (Field f : FIELDS) {
       TYPES[f.ordinal()] = typeOf(f);
     }
-    RAW_TYPE = TYPES[Field.RAW.ordinal()];
+    FieldType raw = new FieldType(TYPES[Field.RAW.ordinal()]);
+    raw.setTokenized(true);
+    raw.setDocValuesType(DocValuesType.NONE);
+    raw.freeze();
+    RAW_TYPE = raw;
   }
 
   private EventDocuments() {}
@@ -63,15 +68,9 @@ public final class EventDocuments {
         add(doc, f, slot, e);
       }
     }
-    String raw = Field.RAW.fieldName();
-    for (int i = 0; i < e.rawSize(); i++) {
-      String pair = e.rawName(i) + "=" + e.rawValue(i);
-      BytesRef bytes = new BytesRef(pair);
-      if (bytes.length <= Field.RAW_TERM_BYTES) {
-        doc.add(new BytesValue(raw, bytes, RAW_TYPE, pair));
-      } else {
-        doc.add(new StoredField(raw, pair));
-      }
+    BytesRef raw = RawFields.encode(e);
+    if (raw != null) {
+      doc.add(new RawValues(raw));
     }
     for (Object flag : e.all(Field.EVENT_FLAGS)) {
       doc.add(new StringField(Field.EVENT_FLAGS.fieldName(), flag.toString(), YES));
@@ -138,6 +137,26 @@ public final class EventDocuments {
     @Override
     public StoredValue storedValue() {
       return stored == null ? null : new StoredValue(stored);
+    }
+  }
+
+  /** Every raw pair of an event: one stored blob, and its pairs as the terms of one token stream. */
+  private static final class RawValues extends org.apache.lucene.document.Field {
+    private final BytesRef blob;
+
+    RawValues(BytesRef blob) {
+      super(Field.RAW.fieldName(), RAW_TYPE);
+      this.blob = blob;
+    }
+
+    @Override
+    public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+      return (reuse instanceof RawFields.Terms terms ? terms : new RawFields.Terms()).reset(blob);
+    }
+
+    @Override
+    public StoredValue storedValue() {
+      return new StoredValue(blob);
     }
   }
 

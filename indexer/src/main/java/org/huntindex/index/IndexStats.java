@@ -14,7 +14,6 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
@@ -48,7 +47,7 @@ public record IndexStats(long events, long recovered, long files, long errors, M
     IngestManifest manifest = IngestManifest.load(indexDir);
     Map<Cell, Long> cells = new HashMap<>();
     long recovered = 0;
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir))) {
+    try (DirectoryReader reader = IndexFormat.open(indexDir)) {
       for (LeafReaderContext leaf : reader.leaves()) {
         recovered += countLeaf(leaf, cells);
       }

@@ -114,7 +114,9 @@ public final class IngestManifest {
   public static IngestManifest load(Path indexDir) throws IOException {
     try (Directory dir = FSDirectory.open(indexDir)) {
       if (DirectoryReader.indexExists(dir)) {
-        String json = SegmentInfos.readLatestCommit(dir).getUserData().get(COMMIT_KEY);
+        Map<String, String> commitData = SegmentInfos.readLatestCommit(dir).getUserData();
+        IndexFormat.check(indexDir, commitData);
+        String json = commitData.get(COMMIT_KEY);
         if (json != null) {
           return parse(JSON.createParser(json));
         }
@@ -173,7 +175,8 @@ public final class IngestManifest {
 
   /** Makes the manifest part of the writer's next commit. */
   void attachTo(IndexWriter writer) throws IOException {
-    writer.setLiveCommitData(Map.of(COMMIT_KEY, json()).entrySet());
+    writer.setLiveCommitData(
+        Map.of(COMMIT_KEY, json(), IndexFormat.COMMIT_KEY, Integer.toString(IndexFormat.CURRENT)).entrySet());
   }
 
   /** Writes the readable copy beside the index, atomically. */

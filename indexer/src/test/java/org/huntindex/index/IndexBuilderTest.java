@@ -1,6 +1,7 @@
 package org.huntindex.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -177,5 +181,22 @@ class IndexBuilderTest {
     assertEquals(first, IndexStats.of(idx).events());
     IngestReport withoutDedupe = index(idx, Files.copy(security, tmp.resolve("third-copy.evtx")));
     assertEquals(first, withoutDedupe.events(), "without the flag a copy elsewhere is indexed again");
+  }
+
+  @Test
+  void anIndexOfAnotherLayoutIsRefusedNotMisread() throws IOException {
+    Path idx = tmp.resolve("idx");
+    index(idx, Files.write(tmp.resolve("rows.json"), List.of(line(1))));
+    IndexFormat.open(idx).close();
+    try (IndexWriter w = new IndexWriter(FSDirectory.open(idx), new IndexWriterConfig())) {
+      w.setLiveCommitData(Map.of("huntindex.format", "1").entrySet());
+      w.addDocument(new org.apache.lucene.document.Document());
+      w.commit();
+    }
+    IOException read = assertThrows(IOException.class, () -> IndexFormat.open(idx));
+    assertTrue(read.getMessage().contains("index layout 1, but this build reads layout " + IndexFormat.CURRENT),
+        read.getMessage());
+    IOException append = assertThrows(IOException.class, () -> index(idx, tmp.resolve("rows.json")));
+    assertTrue(append.getMessage().contains("index layout 1"), append.getMessage());
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.FSDirectory;
+import org.huntindex.index.IndexFormat;
 import org.huntindex.exec.PlanExecutor;
 import org.huntindex.hunts.Hunt;
 import org.huntindex.hunts.Params;
@@ -21,7 +21,7 @@ final class HuntRunner {
   static List<Map<String, Object>> run(Path index, Hunt hunt, Params params, Integer limit, PrintStream err)
       throws IOException {
     Plan plan = limit == null ? hunt.plan(params) : hunt.plan(params).keeping(limit);
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+    try (DirectoryReader reader = IndexFormat.open(index)) {
       long start = System.nanoTime();
       List<Map<String, Object>> results = new PlanExecutor(new IndexSearcher(reader)).run(plan);
       double ms = (System.nanoTime() - start) / 1e6;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
+import org.huntindex.index.RawFields;
 import org.huntindex.normalize.Ticks;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
@@ -31,9 +32,9 @@ public final class Hit {
       }
       for (IndexableField s : stored) {
         if (f == Field.RAW) {
-          String pair = s.stringValue();
-          int eq = pair.indexOf('=');
-          hit.raw.computeIfAbsent(pair.substring(0, eq), n -> new ArrayList<>()).add(pair.substring(eq + 1));
+          for (Map.Entry<String, String> pair : RawFields.decode(s.binaryValue())) {
+            hit.raw.computeIfAbsent(pair.getKey(), n -> new ArrayList<>()).add(pair.getValue());
+          }
         } else {
           hit.fields.computeIfAbsent(f.fieldName(), n -> new ArrayList<>()).add(value(f, s));
         }

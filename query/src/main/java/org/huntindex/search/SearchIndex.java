@@ -15,7 +15,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.store.FSDirectory;
+import org.huntindex.index.IndexFormat;
 import org.huntindex.schema.Field;
 
 /** An index opened for ad-hoc searches: parses queries against its schema and contents, counts, sorts, fetches hits. */
@@ -33,7 +33,7 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   public static SearchIndex open(Path indexDir) throws IOException {
-    return new SearchIndex(DirectoryReader.open(FSDirectory.open(indexDir)));
+    return new SearchIndex(IndexFormat.open(indexDir));
   }
 
   /** The query for what the analyst typed; throws {@link BadQueryException} with a position and a suggestion. */

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.FSDirectory;
 import org.huntindex.bench.generate.Generator;
 import org.huntindex.bench.reference.Collection;
 import org.huntindex.bench.reference.Expected;
@@ -23,6 +22,7 @@ import org.huntindex.exec.PlanExecutor;
 import org.huntindex.hunts.Hunt;
 import org.huntindex.hunts.HuntRegistry;
 import org.huntindex.hunts.Params;
+import org.huntindex.index.IndexFormat;
 
 /**
  * {@code bench/run e2e}: the end-to-end benchmark, one command. Generates a collection (N events per file), indexes it
@@ -264,7 +264,7 @@ public final class EndToEnd {
   /** Every hunt in this JVM over one open index: warm-up runs, then the median of {@code warmRuns}. */
   private void warmEngine(Path index) throws IOException {
     PrintStream err = System.err;
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+    try (DirectoryReader reader = IndexFormat.open(index)) {
       PlanExecutor exec = new PlanExecutor(new IndexSearcher(reader));
       for (String id : Expected.HUNTS) {
         Hunt h = HuntRegistry.byId(id);

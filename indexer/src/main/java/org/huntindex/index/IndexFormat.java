@@ -1,0 +1,40 @@
+package org.huntindex.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The layout of the documents this build writes and reads, kept in every commit: an index written in another layout
+ * is refused with a message, never misread.
+ */
+public final class IndexFormat {
+  /** 2: raw source fields as one blob per event. */
+  public static final int CURRENT = 2;
+  static final String COMMIT_KEY = "huntindex.format";
+
+  private IndexFormat() {}
+
+  /** A reader over the index's latest commit, after checking its layout. */
+  public static DirectoryReader open(Path indexDir) throws IOException {
+    DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir));
+    try {
+      check(indexDir, reader.getIndexCommit().getUserData());
+      return reader;
+    } catch (IOException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  /** Throws unless the commit's user data names this build's layout (a commit without one is layout 1). */
+  static void check(Path indexDir, Map<String, String> commitData) throws IOException {
+    String found = commitData.getOrDefault(COMMIT_KEY, "1");
+    if (!found.equals(Integer.toString(CURRENT))) {
+      throw new IOException(indexDir + ": index layout " + found + ", but this build reads layout " + CURRENT
+          + "; index the evidence again into a new index directory");
+    }
+  }
+}

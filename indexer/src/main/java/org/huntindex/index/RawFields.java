@@ -1,0 +1,125 @@
+package org.huntindex.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
+import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.UnicodeUtil;
+import org.huntindex.normalize.Event;
+import org.huntindex.schema.Field;
+
+/**
+ * How an event's raw source fields are kept: one stored blob holding every {@code name=value} pair as a varint length
+ * and its UTF-8 bytes, and each pair of at most {@link Field#RAW_TERM_BYTES} bytes an index term of {@link Field#RAW}
+ * cut from the same bytes. One Lucene field carries them all, so an event pays Lucene's per-field cost once for its
+ * raw fields, not twice per field.
+ */
+public final class RawFields {
+  private RawFields() {}
+
+  /** The blob of the event's raw pairs, in source order; null when it has none. */
+  static BytesRef encode(Event e) {
+    int n = e.rawSize();
+    if (n == 0) {
+      return null;
+    }
+    byte[] out = new byte[64 * n];
+    int pos = 0;
+    for (int i = 0; i < n; i++) {
+      String name = e.rawName(i);
+      String value = e.rawValue(i);
+      int len = UnicodeUtil.calcUTF16toUTF8Length(name, 0, name.length()) + 1
+          + UnicodeUtil.calcUTF16toUTF8Length(value, 0, value.length());
+      out = ArrayUtil.grow(out, pos + 5 + len);
+      pos = writeVInt(out, pos, len);
+      pos = UnicodeUtil.UTF16toUTF8(name, 0, name.length(), out, pos);
+      out[pos++] = '=';
+      pos = UnicodeUtil.UTF16toUTF8(value, 0, value.length(), out, pos);
+    }
+    return new BytesRef(out, 0, pos);
+  }
+
+  /** The pairs of a stored blob, in order, split at the first {@code =}; a truncated blob yields what it holds. */
+  public static List<Map.Entry<String, String>> decode(BytesRef blob) {
+    List<Map.Entry<String, String>> pairs = new ArrayList<>();
+    Cursor c = new Cursor(blob);
+    while (c.next()) {
+      String pair = new BytesRef(blob.bytes, c.start, c.length).utf8ToString();
+      int eq = pair.indexOf('=');
+      pairs.add(Map.entry(pair.substring(0, eq), pair.substring(eq + 1)));
+    }
+    return pairs;
+  }
+
+  private static int writeVInt(byte[] out, int pos, int v) {
+    while ((v & ~0x7F) != 0) {
+      out[pos++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out[pos++] = (byte) v;
+    return pos;
+  }
+
+  /** Walks the pairs of a blob; stops at the end or at the first length that runs past it. */
+  private static final class Cursor {
+    private final byte[] bytes;
+    private final int end;
+    private int pos;
+    int start;
+    int length;
+
+    Cursor(BytesRef blob) {
+      bytes = blob.bytes;
+      pos = blob.offset;
+      end = blob.offset + blob.length;
+    }
+
+    boolean next() {
+      int v = 0;
+      for (int shift = 0; pos < end && shift < 32; shift += 7) {
+        byte b = bytes[pos++];
+        v |= (b & 0x7F) << shift;
+        if (b >= 0) {
+          if (v < 0 || v > end - pos) {
+            return false;
+          }
+          start = pos;
+          length = v;
+          pos += v;
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The index terms of a blob: each pair short enough to be a term, as the bytes it is stored in. */
+  static final class Terms extends TokenStream {
+    private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
+    private final BytesRef current = new BytesRef();
+    private Cursor cursor;
+
+    Terms reset(BytesRef blob) {
+      cursor = new Cursor(blob);
+      current.bytes = blob.bytes;
+      return this;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      clearAttributes();
+      while (cursor.next()) {
+        if (cursor.length <= Field.RAW_TERM_BYTES) {
+          current.offset = cursor.start;
+          current.length = cursor.length;
+          term.setBytesRef(current);
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
