@@ -193,7 +193,7 @@ public final class EventDocuments {
         t.setTokenized(false);
         t.setStored(f.stored());
         if (f.has(Field.Flag.DOC_VALUES)) {
-          t.setDocValuesType(DocValuesType.SORTED_SET);
+          t.setDocValuesType(f.multiValued() ? DocValuesType.SORTED_SET : DocValuesType.SORTED);
         }
       }
       case LONG, TIME -> {
@@ -207,7 +207,7 @@ public final class EventDocuments {
         t.setDimensions(1, 16);
         t.setStored(true);
         if (f.has(Field.Flag.DOC_VALUES)) {
-          t.setDocValuesType(DocValuesType.SORTED_SET);
+          t.setDocValuesType(f.multiValued() ? DocValuesType.SORTED_SET : DocValuesType.SORTED);
         }
       }
       default -> {

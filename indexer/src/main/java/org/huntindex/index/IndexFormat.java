@@ -11,7 +11,7 @@ import org.apache.lucene.store.FSDirectory;
  * is refused with a message, never misread.
  */
 public final class IndexFormat {
-  /** 2: raw source fields as one blob per event. */
+  /** 2: raw source fields as one blob per event; single-valued keywords and addresses with sorted doc values. */
   public static final int CURRENT = 2;
   static final String COMMIT_KEY = "huntindex.format";
 

@@ -37,6 +37,9 @@ public final class Event {
   /** Adds a value to a multi-valued field; duplicates are kept once. */
   @SuppressWarnings("unchecked")
   public Event add(Field field, Object value) {
+    if (!field.multiValued()) {
+      throw new IllegalArgumentException(field.fieldName() + " holds one value");
+    }
     if (value == null || (value instanceof String s && s.isEmpty())) {
       return this;
     }
