@@ -93,11 +93,9 @@ public final class JsonRecordReader implements RecordReader {
     for (long oversized : batch.oversizedLines()) {
       sink.error(new ReadError(location, "line " + oversized, "line longer than " + MAX_LINE_BYTES + " bytes: skipped"));
     }
-    while (start < batch.length()) {
-      int end = start;
-      while (end < batch.length() && bytes[end] != '\n') {
-        end++;
-      }
+    int length = batch.length();
+    while (start < length) {
+      int end = Newlines.next(bytes, start, length);
       parseLine(location, bytes, start, end, line, flattener, sink);
       start = end + 1;
       line++;
