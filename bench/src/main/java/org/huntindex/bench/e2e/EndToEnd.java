@@ -26,10 +26,11 @@ import org.huntindex.index.IndexFormat;
 
 /**
  * {@code bench/run e2e}: the end-to-end benchmark, one command. Generates a collection (N events per file), indexes it
- * with {@code hunt index} in a child JVM capped at {@code -Xmx1g}, runs every hunt cold ({@code hunt run}, a new JVM
- * each time) and warm (in this JVM, index open, median of 5), loads the same files into DuckDB and runs each hunt's SQL
- * warm (in this JVM, median of 5) and cold (a new JVM running one JDBC query), and checks that the reference models,
- * the hunt engine and DuckDB return the same rows. Writes {@code results.md} into the work directory and prints it.
+ * with {@code hunt index} in a child JVM capped at {@code -Xmx1g}, runs every hunt cold ({@code ./hunt run} through
+ * the launcher as a user does: a new JVM with the launcher's start-up cache each time) and warm (in this JVM, index
+ * open, median of 5), loads the same files into DuckDB and runs each hunt's SQL warm (in this JVM, median of 5) and
+ * cold (a new JVM running one JDBC query), and checks that the reference models, the hunt engine and DuckDB return the
+ * same rows. Writes {@code results.md} into the work directory and prints it.
  */
 public final class EndToEnd {
   static final String USAGE = """
@@ -164,15 +165,20 @@ public final class EndToEnd {
     long indexBytes = treeSize(index);
     log("indexed in %.1f s: %,.0f events/s, index %,.1f MB", ix.seconds(), total / ix.seconds(), indexBytes / 1e6);
 
-    // 3. hunts: cold processes, then warm in-process
+    // 3. hunts: cold processes through the launcher (its start-up cache made first, untimed), then warm in-process
+    Path launcher = root.resolve("hunt");
+    Process.Run prepared = Process.launcher(launcher, javaHome, List.of("list"), work.resolve("list.out"),
+        work.resolve("list.err"), work.resolve("gc-list.log"));
+    if (prepared.exit() != 0) {
+      throw new IllegalStateException("hunt list failed: see " + work.resolve("list.err"));
+    }
     Map<String, List<String>> engineRows = new LinkedHashMap<>();
     for (String hunt : Expected.HUNTS) {
       HuntFigures f = figures.computeIfAbsent(hunt, h -> new HuntFigures());
       double[] cold = new double[coldRuns];
       for (int i = 0; i < coldRuns; i++) {
-        Process.Run r = Process.java(javaHome, List.of("-XX:+UseParallelGC", "-Xshare:auto",
-            "--enable-native-access=ALL-UNNAMED"),
-            List.of("-jar", app.toString(), "run", hunt, "-i", index.toString(), "--format", "ndjson"),
+        Process.Run r = Process.launcher(launcher, javaHome,
+            List.of("run", hunt, "-i", index.toString(), "--format", "ndjson"),
             work.resolve(hunt + ".ndjson"), work.resolve(hunt + ".err"), work.resolve("gc-" + hunt + ".log"));
         if (r.exit() != 0) {
           throw new IllegalStateException("hunt run " + hunt + " failed: see " + work.resolve(hunt + ".err"));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs a child JVM, times it from launch to exit, keeps its stdout, and reads its peak heap from a GC log. */
+/** Runs a child JVM (directly or through the {@code hunt} launcher), times it from launch to exit, keeps its stdout, and reads its peak heap from a GC log. */
 final class Process {
   /**
    * What one child process did: wall time, exit code, stdout, the largest heap occupancy seen before a GC (how full
@@ -29,9 +29,28 @@ final class Process {
     cmd.addAll(jvmArgs);
     cmd.add("-Xlog:gc:file=" + gcLog);
     cmd.addAll(args);
+    return run(new ProcessBuilder(cmd), out, err, gcLog);
+  }
+
+  /**
+   * Runs the {@code hunt} launcher as a user does (its JDK and start-up cache), with {@code JAVA_HOME} set and the GC
+   * logged to {@code gcLog} through {@code HUNT_JAVA_OPTS}.
+   */
+  static Run launcher(Path hunt, Path javaHome, List<String> args, Path out, Path err, Path gcLog)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(hunt.toString());
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("JAVA_HOME", javaHome.toString());
+    pb.environment().put("HUNT_JAVA_OPTS", "-Xlog:gc:file=" + gcLog + " --enable-native-access=ALL-UNNAMED");
+    return run(pb, out, err, gcLog);
+  }
+
+  private static Run run(ProcessBuilder pb, Path out, Path err, Path gcLog) throws IOException, InterruptedException {
     Files.deleteIfExists(gcLog); // else the JVM rotates it to .0, .1, ...
     long t0 = System.nanoTime();
-    java.lang.Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    java.lang.Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     int exit = p.waitFor();
     double s = (System.nanoTime() - t0) / 1e9;
     return new Run(s, exit, Files.readString(out, StandardCharsets.UTF_8), peak(gcLog, 1), peak(gcLog, 3));
