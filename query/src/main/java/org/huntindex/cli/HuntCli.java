@@ -1,15 +1,33 @@
 package org.huntindex.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code hunt} command line: wires the subcommands, nothing else. */
 @Command(name = "hunt", mixinStandardHelpOptions = true, version = "hunt 0.1.0",
-    description = "Offline hunt index for Windows event evidence: index a collection once, hunt it in milliseconds.",
-    subcommands = {IndexCommand.class, StatsCommand.class, ListCommand.class, RunCommand.class, DemoCommand.class,
-        SearchCommand.class, FieldsCommand.class,
-        CommandLine.HelpCommand.class})
+    description = "Offline hunt index for Windows event evidence: index a collection once, hunt it in milliseconds.")
 public final class HuntCli {
+  /**
+   * The subcommands, by name, in help order. Picocli reads a command's annotations when it is added, which costs start
+   * time on every run; a command line naming its subcommand first only gets that one.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    // Class literals, not constructor references: the JDK 25 start-up cache cannot hold a lambda over picocli's
+    // classes (Java 5 class files) and its JVM crashes making one.
+    SUBCOMMANDS.put("index", IndexCommand.class);
+    SUBCOMMANDS.put("stats", StatsCommand.class);
+    SUBCOMMANDS.put("list", ListCommand.class);
+    SUBCOMMANDS.put("run", RunCommand.class);
+    SUBCOMMANDS.put("demo", DemoCommand.class);
+    SUBCOMMANDS.put("search", SearchCommand.class);
+    SUBCOMMANDS.put("fields", FieldsCommand.class);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+  }
+
   /** Held so the level set in {@link #main} is not lost when java.util.logging drops an unreferenced logger. */
   private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 
@@ -22,6 +40,10 @@ public final class HuntCli {
   /** Runs one command line and returns its exit code; stdout carries data only, everything else goes to stderr. */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new HuntCli());
+    Class<?> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+    for (Class<?> command : named != null ? java.util.List.<Class<?>>of(named) : SUBCOMMANDS.values()) {
+      cli.addSubcommand(command);
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {
       line.getErr().println("hunt: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));

@@ -60,6 +60,23 @@ class RunCommandTest {
   }
 
   @Test
+  void helpNamesEverySubcommandWhetherAskedFirstOrAfterAnother() {
+    for (String[] args : List.of(new String[] {"--help"}, new String[] {"help"}, new String[0])) {
+      Run r = run(args);
+      for (String command : List.of("index", "stats", "list", "run", "demo", "search", "fields", "help")) {
+        assertTrue(r.out().contains("\n  " + command + " ") || r.err().contains("\n  " + command + " "),
+            String.join(" ", args) + " lists " + command + ":\n" + r.out() + r.err());
+      }
+    }
+    Run runHelp = run("help", "run");
+    assertEquals(0, runHelp.exit(), runHelp.err());
+    assertTrue(runHelp.out().contains("Usage: hunt run"), runHelp.out());
+    Run unknown = run("hunts");
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().contains("Unmatched argument") && unknown.err().contains("hunts"), unknown.err());
+  }
+
+  @Test
   void ndjsonPrintsOneObjectPerResultAndTimingsGoToStderr() {
     Run r = run("run", HUNT_A, "-i", index, "--format", "ndjson");
     assertEquals(0, r.exit());
