@@ -59,8 +59,11 @@ public final class RawRecord {
 
   /** The first value under {@code name}, or null. */
   public Object get(String name) {
+    // Readers reuse one String per field name, so each name's hash is computed once and filters most comparisons.
+    int hash = name.hashCode();
     for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equals(name)) {
+      String n = names.get(i);
+      if (n == name || n.hashCode() == hash && n.equals(name)) {
         return values.get(i);
       }
     }
