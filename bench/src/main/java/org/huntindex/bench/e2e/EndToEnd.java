@@ -321,7 +321,7 @@ public final class EndToEnd {
         "%.1f s, %,.0f events/s, %.1f MB/s", ix.seconds(), total / ix.seconds(), inputBytes / 1e6 / ix.seconds()),
         Double.isNaN(loadS) ? "" : String.format(Locale.ROOT, "DuckDB load %.1f s, %,.0f rows/s", loadS,
             total / loadS), Double.isNaN(loadS) ? "" : "DuckDB / engine " + ratio(loadS / ix.seconds())));
-    b.append(row("ingest heap (GC log): fullest before a GC / most kept live after one",
+    b.append(row("ingest heap (GC log): fullest before a GC / most kept live (after a full GC)",
         ix.peakHeapBytes() == 0 ? "no GC" : mb(ix.peakHeapBytes()) + " / " + mb(ix.peakLiveBytes()),
         "-Xmx1g", ""));
     b.append(row("index size", String.format(Locale.ROOT, "%s, %.0f bytes/event, %.2fx input", mb(indexBytes),

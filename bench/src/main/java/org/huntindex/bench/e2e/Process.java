@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class Process {
   /**
    * What one child process did: wall time, exit code, stdout, the largest heap occupancy seen before a GC (how full
-   * the heap got) and after one (the most the process kept live); 0 when no GC ran.
+   * the heap got) and the most the process kept live: the largest occupancy after a full GC, which leaves only live
+   * objects (after a young GC only, when no full GC ran: an upper bound); 0 when no GC ran.
    */
   record Run(double seconds, int exit, String stdout, long peakHeapBytes, long peakLiveBytes) {}
 
@@ -53,18 +54,27 @@ final class Process {
     java.lang.Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     int exit = p.waitFor();
     double s = (System.nanoTime() - t0) / 1e9;
-    return new Run(s, exit, Files.readString(out, StandardCharsets.UTF_8), peak(gcLog, 1), peak(gcLog, 3));
+    return new Run(s, exit, Files.readString(out, StandardCharsets.UTF_8), peak(gcLog, 1, false), live(gcLog));
   }
 
-  /** The largest value of {@code group} (1: before, 3: after) of {@code before->after(committed)} in a GC log. */
-  static long peak(Path gcLog, int group) throws IOException {
+  /** The most kept live: the largest occupancy after a full GC, or after any GC when none was full. */
+  static long live(Path gcLog) throws IOException {
+    long full = peak(gcLog, 3, true);
+    return full > 0 ? full : peak(gcLog, 3, false);
+  }
+
+  /**
+   * The largest value of {@code group} (1: before, 3: after) of {@code before->after(committed)} in a GC log, over
+   * full GCs only or over every GC.
+   */
+  static long peak(Path gcLog, int group, boolean fullOnly) throws IOException {
     if (!Files.exists(gcLog)) {
       return 0;
     }
     long peak = 0;
     for (String line : Files.readAllLines(gcLog)) {
       Matcher m = GC.matcher(line);
-      if (m.find()) {
+      if (m.find() && (!fullOnly || line.contains("Pause Full"))) {
         peak = Math.max(peak, bytes(m.group(group), m.group(group + 1)));
       }
     }
