@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -16,7 +16,7 @@ import org.huntindex.plan.ValueTest;
 
 /**
  * Turns an extract's value tests into a query, so only documents that can keep a value are visited: for a value
- * indexed at ingest, the tests run once per distinct term of the whole index and the survivors become a term set; for
+ * indexed at ingest, the tests run once per term of each segment and the survivors become a term set; for
  * addresses, blocks to leave out become the point ranges between them. The per-value tests still run on what remains.
  */
 final class ExtractPushdown {
@@ -31,17 +31,20 @@ final class ExtractPushdown {
     };
   }
 
+  /** Each segment's terms are tested on their own: cheaper than merging the segments' term lists into one. */
   private static Query keptTerms(IndexReader reader, Extract.Indexed source, ValueTests tests) throws IOException {
     String field = source.field().fieldName();
-    Terms terms = MultiTerms.getTerms(reader, field);
-    if (terms == null) {
-      return new MatchNoDocsQuery("no " + field);
-    }
     List<BytesRef> kept = new ArrayList<>();
-    TermsEnum te = terms.iterator();
-    for (BytesRef term = te.next(); term != null; term = te.next()) {
-      if (tests.keep(term.utf8ToString())) {
-        kept.add(BytesRef.deepCopyOf(term));
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(field);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      for (BytesRef term = te.next(); term != null; term = te.next()) {
+        if (tests.keep(Utf8.string(term))) {
+          kept.add(BytesRef.deepCopyOf(term));
+        }
       }
     }
     return kept.isEmpty() ? new MatchNoDocsQuery("no kept " + field) : new TermInSetQuery(field, kept);

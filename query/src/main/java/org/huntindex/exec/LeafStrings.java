@@ -31,7 +31,7 @@ final class LeafStrings {
     int i = (int) ord;
     String s = decoded[i];
     if (s == null) {
-      s = values.lookupOrd(ord).utf8ToString();
+      s = Utf8.string(values.lookupOrd(ord));
       decoded[i] = s;
     }
     return s;
