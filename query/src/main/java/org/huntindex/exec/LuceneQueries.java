@@ -54,15 +54,20 @@ public final class LuceneQueries {
     };
   }
 
+  /**
+   * Beside a positive clause, a negated CIDR test on a field with doc values is checked per candidate from doc values;
+   * other negations are {@code must_not} clauses.
+   */
   private static Query all(List<Condition> conditions) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean positive = false;
+    boolean positive = conditions.stream().anyMatch(c -> !(c instanceof Condition.Not));
     for (Condition c : conditions) {
-      if (c instanceof Condition.Not not) {
-        b.add(compile(not.condition()), Occur.MUST_NOT);
-      } else {
+      if (!(c instanceof Condition.Not not)) {
         b.add(compile(c), Occur.FILTER);
-        positive = true;
+      } else if (positive && not.condition() instanceof Condition.InCidrs in && in.field().has(Field.Flag.DOC_VALUES)) {
+        b.add(new NoAddressInBlocks(in.field().fieldName(), in.cidrs()), Occur.FILTER);
+      } else {
+        b.add(compile(not.condition()), Occur.MUST_NOT);
       }
     }
     if (!positive) {
