@@ -50,7 +50,7 @@ final class AggregateExecutor {
     int evidence = evidenceCap;
     int[] caps = sets.stream().mapToInt(Aggregate.DistinctSet::cap).toArray();
     Map<GroupKey, Group> groups = new HashMap<>();
-    Query query = LuceneQueries.of(plan.filter().condition());
+    Query query = FilterQuery.of(searcher.getIndexReader(), plan.filter());
     Query pushed = ExtractPushdown.of(searcher.getIndexReader(), plan.extract(), tests);
     if (pushed != null) {
       query = new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)

@@ -68,8 +68,8 @@ final class SequenceExecutor {
    */
   private StageHits collect(Sequence seq, Filter stage, StageHits later) throws IOException {
     StageHits hits = new StageHits();
-    Condition condition = Condition.all(stage.condition(), Condition.exists(seq.by()));
-    Query query = LuceneQueries.of(condition);
+    Filter candidates = new Filter(Condition.all(stage.condition(), Condition.exists(seq.by())), stage.residuals());
+    Query query = FilterQuery.of(searcher.getIndexReader(), candidates);
     Query joinable = later == null ? null : keyTerms(seq.by(), later);
     if (joinable != null) {
       query = new BooleanQuery.Builder().add(query, Occur.FILTER).add(joinable, Occur.FILTER).build();
