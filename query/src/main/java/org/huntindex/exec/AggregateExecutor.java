@@ -50,7 +50,8 @@ final class AggregateExecutor {
     int evidence = evidenceCap;
     int[] caps = sets.stream().mapToInt(Aggregate.DistinctSet::cap).toArray();
     Map<GroupKey, Group> groups = new HashMap<>();
-    Query query = FilterQuery.of(searcher.getIndexReader(), plan.filter());
+    FilterQuery filter = FilterQuery.of(searcher.getIndexReader(), plan.filter());
+    Query query = filter.query();
     Query pushed = ExtractPushdown.of(searcher.getIndexReader(), plan.extract(), tests);
     if (pushed != null) {
       query = new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
@@ -59,7 +60,7 @@ final class AggregateExecutor {
     Hits.visit(searcher, query, context -> {
       LeafReader reader = context.reader();
       int base = context.docBase;
-      ResidualCheck residual = new ResidualCheck(reader, plan.filter().residuals());
+      ResidualCheck residual = new ResidualCheck(reader, filter.residuals());
       LeafExtract extract = LeafExtract.of(reader, plan.extract(), tests);
       KeyReader[] keys = keyReaders(reader, agg.by());
       LeafStrings[] setValues = new LeafStrings[sets.size()];

@@ -13,12 +13,17 @@ final class FirstValues {
   private final int cap;
   private final Map<String, Long> orderOf = new HashMap<>();
   private final TreeMap<Long, String> byOrder = new TreeMap<>();
+  /** The latest order held: once the set is full, a value met later changes nothing. */
+  private long latest = Long.MIN_VALUE;
 
   FirstValues(int cap) {
     this.cap = cap;
   }
 
   void add(String value, long order) {
+    if (orderOf.size() == cap && order >= latest) {
+      return;
+    }
     Long known = orderOf.get(value);
     if (known != null) {
       if (order < known) {
@@ -43,5 +48,6 @@ final class FirstValues {
   private void put(String value, long order) {
     orderOf.put(value, order);
     byOrder.put(order, value);
+    latest = byOrder.lastKey();
   }
 }

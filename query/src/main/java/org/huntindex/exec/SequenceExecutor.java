@@ -69,7 +69,8 @@ final class SequenceExecutor {
   private StageHits collect(Sequence seq, Filter stage, StageHits later) throws IOException {
     StageHits hits = new StageHits();
     Filter candidates = new Filter(Condition.all(stage.condition(), Condition.exists(seq.by())), stage.residuals());
-    Query query = FilterQuery.of(searcher.getIndexReader(), candidates);
+    FilterQuery filter = FilterQuery.of(searcher.getIndexReader(), candidates);
+    Query query = filter.query();
     Query joinable = later == null ? null : keyTerms(seq.by(), later);
     if (joinable != null) {
       query = new BooleanQuery.Builder().add(query, Occur.FILTER).add(joinable, Occur.FILTER).build();
@@ -78,7 +79,7 @@ final class SequenceExecutor {
       LeafReader reader = context.reader();
       int base = context.docBase;
       int segment = context.ord;
-      ResidualCheck residual = new ResidualCheck(reader, stage.residuals());
+      ResidualCheck residual = new ResidualCheck(reader, filter.residuals());
       NumericDocValues keys = DocValues.getNumeric(reader, seq.by().hashName());
       SortedSetDocValues keyOrds = DocValues.getSortedSet(reader, seq.by().fieldName());
       NumericDocValues times = DocValues.getNumeric(reader, seq.time().fieldName());
