@@ -91,7 +91,9 @@ final class AggregateExecutor {
             g.time(times.longValue());
           }
           for (int i = 0; i < setValues.length; i++) {
-            g.add(i, setValues[i].first(doc, ""), seq);
+            if (g.sets[i].open(seq)) {
+              g.add(i, setValues[i].first(doc, ""), seq);
+            }
           }
           if (evidence > 0) {
             g.evidence(seq, base + doc, evidence);

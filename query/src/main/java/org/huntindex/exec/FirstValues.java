@@ -20,8 +20,13 @@ final class FirstValues {
     this.cap = cap;
   }
 
+  /** Whether a value met at {@code order} could change the set: not once it is full and holds only earlier ones. */
+  boolean open(long order) {
+    return orderOf.size() < cap || order < latest;
+  }
+
   void add(String value, long order) {
-    if (orderOf.size() == cap && order >= latest) {
+    if (!open(order)) {
       return;
     }
     Long known = orderOf.get(value);
