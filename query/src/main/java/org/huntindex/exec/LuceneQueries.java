@@ -2,8 +2,6 @@ package org.huntindex.exec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,28 +134,33 @@ public final class LuceneQueries {
     if (field.kind() != FieldKind.IP) {
       throw new IllegalArgumentException(field.fieldName() + " is not an IP field");
     }
-    List<Query> ranges = new ArrayList<>();
+    List<byte[]> lower = new ArrayList<>();
+    List<byte[]> upper = new ArrayList<>();
     for (CidrSet.Range r : CidrSet.of(cidrs).ranges()) {
-      ranges.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(r.lower()), address(r.upper())));
+      lower.add(r.lower());
+      upper.add(r.upper());
     }
-    return any(ranges);
+    return new AddressRanges(field.fieldName(), lower, upper);
   }
 
-  /** Documents with at least one address outside every block: the gaps between the merged blocks, as point ranges. */
+  /** Documents with at least one address outside every block: the gaps between the merged blocks. */
   static Query outsideCidrs(Field field, List<String> cidrs) {
-    List<Query> gaps = new ArrayList<>();
+    List<byte[]> lower = new ArrayList<>();
+    List<byte[]> upper = new ArrayList<>();
     byte[] next = new byte[16];
     for (CidrSet.Range r : CidrSet.of(cidrs).ranges()) {
       if (Arrays.compareUnsigned(next, r.lower()) < 0) {
-        gaps.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(next), address(step(r.lower(), -1))));
+        lower.add(next);
+        upper.add(step(r.lower(), -1));
       }
       if (Arrays.equals(r.upper(), MAX_ADDRESS)) {
-        return any(gaps);
+        return new AddressRanges(field.fieldName(), lower, upper);
       }
       next = step(r.upper(), 1);
     }
-    gaps.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(next), InetAddressPoint.MAX_VALUE));
-    return any(gaps);
+    lower.add(next);
+    upper.add(MAX_ADDRESS);
+    return new AddressRanges(field.fieldName(), lower, upper);
   }
 
   private static final byte[] MAX_ADDRESS = InetAddressPoint.encode(InetAddressPoint.MAX_VALUE);
@@ -173,13 +176,5 @@ public final class LuceneQueries {
       }
     }
     return out;
-  }
-
-  private static InetAddress address(byte[] sixteen) {
-    try {
-      return InetAddress.getByAddress(sixteen);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }
