@@ -50,7 +50,8 @@ final class AggregateExecutor {
     int evidence = evidenceCap;
     int[] caps = sets.stream().mapToInt(Aggregate.DistinctSet::cap).toArray();
     Map<GroupKey, Group> groups = new HashMap<>();
-    Query query = LuceneQueries.of(plan.filter().condition());
+    FilterQuery filter = FilterQuery.of(searcher.getIndexReader(), plan.filter());
+    Query query = filter.query();
     Query pushed = ExtractPushdown.of(searcher.getIndexReader(), plan.extract(), tests);
     if (pushed != null) {
       query = new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
@@ -59,7 +60,7 @@ final class AggregateExecutor {
     Hits.visit(searcher, query, context -> {
       LeafReader reader = context.reader();
       int base = context.docBase;
-      ResidualCheck residual = new ResidualCheck(reader, plan.filter().residuals());
+      ResidualCheck residual = new ResidualCheck(reader, filter.residuals());
       LeafExtract extract = LeafExtract.of(reader, plan.extract(), tests);
       KeyReader[] keys = keyReaders(reader, agg.by());
       LeafStrings[] setValues = new LeafStrings[sets.size()];
@@ -90,7 +91,9 @@ final class AggregateExecutor {
             g.time(times.longValue());
           }
           for (int i = 0; i < setValues.length; i++) {
-            g.add(i, setValues[i].first(doc, ""), seq);
+            if (g.sets[i].open(seq)) {
+              g.add(i, setValues[i].first(doc, ""), seq);
+            }
           }
           if (evidence > 0) {
             g.evidence(seq, base + doc, evidence);

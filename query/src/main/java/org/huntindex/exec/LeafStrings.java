@@ -6,8 +6,14 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.huntindex.schema.Field;
 
-/** One segment's values of a keyword field with doc values, each distinct value decoded once. */
+/**
+ * One segment's values of a keyword field with doc values, each distinct value decoded once. Values are decoded a run
+ * of {@link #RUN} ordinals at a time, in order: the terms dictionary is compressed in blocks of that many, so a run
+ * costs one block decompression where looking its values up one by one in random order would cost one each.
+ */
 final class LeafStrings {
+  private static final int RUN = 64;
+
   private final SortedSetDocValues values;
   private final String[] decoded;
 
@@ -29,12 +35,14 @@ final class LeafStrings {
 
   String string(long ord) throws IOException {
     int i = (int) ord;
-    String s = decoded[i];
-    if (s == null) {
-      s = values.lookupOrd(ord).utf8ToString();
-      decoded[i] = s;
+    if (decoded[i] == null) {
+      int from = i & -RUN;
+      int to = Math.min(from + RUN, decoded.length);
+      for (int o = from; o < to; o++) {
+        decoded[o] = Utf8.string(values.lookupOrd(o));
+      }
     }
-    return s;
+    return decoded[i];
   }
 
   int valueCount() {

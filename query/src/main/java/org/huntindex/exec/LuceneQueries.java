@@ -2,8 +2,6 @@ package org.huntindex.exec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,15 +52,20 @@ public final class LuceneQueries {
     };
   }
 
+  /**
+   * Beside a positive clause, a negated CIDR test on a field with doc values is checked per candidate from doc values;
+   * other negations are {@code must_not} clauses.
+   */
   private static Query all(List<Condition> conditions) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean positive = false;
+    boolean positive = conditions.stream().anyMatch(c -> !(c instanceof Condition.Not));
     for (Condition c : conditions) {
-      if (c instanceof Condition.Not not) {
-        b.add(compile(not.condition()), Occur.MUST_NOT);
-      } else {
+      if (!(c instanceof Condition.Not not)) {
         b.add(compile(c), Occur.FILTER);
-        positive = true;
+      } else if (positive && not.condition() instanceof Condition.InCidrs in && in.field().has(Field.Flag.DOC_VALUES)) {
+        b.add(new NoAddressInBlocks(in.field().fieldName(), in.cidrs()), Occur.FILTER);
+      } else {
+        b.add(compile(not.condition()), Occur.MUST_NOT);
       }
     }
     if (!positive) {
@@ -131,28 +134,33 @@ public final class LuceneQueries {
     if (field.kind() != FieldKind.IP) {
       throw new IllegalArgumentException(field.fieldName() + " is not an IP field");
     }
-    List<Query> ranges = new ArrayList<>();
+    List<byte[]> lower = new ArrayList<>();
+    List<byte[]> upper = new ArrayList<>();
     for (CidrSet.Range r : CidrSet.of(cidrs).ranges()) {
-      ranges.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(r.lower()), address(r.upper())));
+      lower.add(r.lower());
+      upper.add(r.upper());
     }
-    return any(ranges);
+    return new AddressRanges(field.fieldName(), lower, upper);
   }
 
-  /** Documents with at least one address outside every block: the gaps between the merged blocks, as point ranges. */
+  /** Documents with at least one address outside every block: the gaps between the merged blocks. */
   static Query outsideCidrs(Field field, List<String> cidrs) {
-    List<Query> gaps = new ArrayList<>();
+    List<byte[]> lower = new ArrayList<>();
+    List<byte[]> upper = new ArrayList<>();
     byte[] next = new byte[16];
     for (CidrSet.Range r : CidrSet.of(cidrs).ranges()) {
       if (Arrays.compareUnsigned(next, r.lower()) < 0) {
-        gaps.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(next), address(step(r.lower(), -1))));
+        lower.add(next);
+        upper.add(step(r.lower(), -1));
       }
       if (Arrays.equals(r.upper(), MAX_ADDRESS)) {
-        return any(gaps);
+        return new AddressRanges(field.fieldName(), lower, upper);
       }
       next = step(r.upper(), 1);
     }
-    gaps.add(InetAddressPoint.newRangeQuery(field.fieldName(), address(next), InetAddressPoint.MAX_VALUE));
-    return any(gaps);
+    lower.add(next);
+    upper.add(MAX_ADDRESS);
+    return new AddressRanges(field.fieldName(), lower, upper);
   }
 
   private static final byte[] MAX_ADDRESS = InetAddressPoint.encode(InetAddressPoint.MAX_VALUE);
@@ -168,13 +176,5 @@ public final class LuceneQueries {
       }
     }
     return out;
-  }
-
-  private static InetAddress address(byte[] sixteen) {
-    try {
-      return InetAddress.getByAddress(sixteen);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }

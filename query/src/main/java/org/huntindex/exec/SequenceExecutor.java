@@ -16,7 +16,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.huntindex.normalize.Ticks;
 import org.huntindex.plan.Condition;
@@ -34,6 +38,8 @@ import org.huntindex.schema.FieldKind;
 final class SequenceExecutor {
   /** Elasticsearch returns {@code date} fields at millisecond resolution. */
   private static final int FRACTION_DIGITS = 3;
+  /** The most join keys of a later stage that narrow an earlier stage's query. */
+  private static final int MAX_KEY_TERMS = 1024;
 
   private final IndexSearcher searcher;
 
@@ -62,12 +68,18 @@ final class SequenceExecutor {
    */
   private StageHits collect(Sequence seq, Filter stage, StageHits later) throws IOException {
     StageHits hits = new StageHits();
-    Condition condition = Condition.all(stage.condition(), Condition.exists(seq.by()));
-    Hits.visit(searcher, LuceneQueries.of(condition), context -> {
+    Filter candidates = new Filter(Condition.all(stage.condition(), Condition.exists(seq.by())), stage.residuals());
+    FilterQuery filter = FilterQuery.of(searcher.getIndexReader(), candidates);
+    Query query = filter.query();
+    Query joinable = later == null ? null : keyTerms(seq.by(), later);
+    if (joinable != null) {
+      query = new BooleanQuery.Builder().add(query, Occur.FILTER).add(joinable, Occur.FILTER).build();
+    }
+    Hits.visit(searcher, query, context -> {
       LeafReader reader = context.reader();
       int base = context.docBase;
       int segment = context.ord;
-      ResidualCheck residual = new ResidualCheck(reader, stage.residuals());
+      ResidualCheck residual = new ResidualCheck(reader, filter.residuals());
       NumericDocValues keys = DocValues.getNumeric(reader, seq.by().hashName());
       SortedSetDocValues keyOrds = DocValues.getSortedSet(reader, seq.by().fieldName());
       NumericDocValues times = DocValues.getNumeric(reader, seq.time().fieldName());
@@ -84,6 +96,30 @@ final class SequenceExecutor {
       };
     });
     return hits;
+  }
+
+  /**
+   * The later stage's join keys as a term set, so this stage visits only events that can join; null when there are
+   * more than {@link #MAX_KEY_TERMS}: seeking each in every segment would then cost more than reading the stage.
+   */
+  private Query keyTerms(Field by, StageHits later) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    SortedSetDocValues[] values = new SortedSetDocValues[leaves.size()];
+    Set<BytesRef> keys = new HashSet<>();
+    for (int i = 0; i < later.size; i++) {
+      int s = later.segment[i];
+      if (i > 0 && s == later.segment[i - 1] && later.keyOrd[i] == later.keyOrd[i - 1]) {
+        continue;
+      }
+      if (values[s] == null) {
+        values[s] = DocValues.getSortedSet(leaves.get(s).reader(), by.fieldName());
+      }
+      keys.add(BytesRef.deepCopyOf(values[s].lookupOrd(later.keyOrd[i])));
+      if (keys.size() > MAX_KEY_TERMS) {
+        return null;
+      }
+    }
+    return new TermInSetQuery(by.fieldName(), keys);
   }
 
   /** Walks the stages' key runs together; only keys present in every stage can complete a sequence. */

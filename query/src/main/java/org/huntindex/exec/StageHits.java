@@ -16,6 +16,7 @@ final class StageHits {
   int[] segment = new int[64];
   long[] keyOrd = new long[64];
   int size;
+  private KeySet keySet;
 
   void add(long keyHash, long ms, long tie, int globalDoc, int seg, long ord) {
     if (size == key.length) {
@@ -36,9 +37,12 @@ final class StageHits {
     size++;
   }
 
-  /** Whether some hit has this key hash; only after {@link #sort}. */
+  /** Whether some hit has this key hash. */
   boolean hasKey(long keyHash) {
-    return Arrays.binarySearch(key, 0, size, keyHash) >= 0;
+    if (keySet == null) {
+      keySet = new KeySet(key, size);
+    }
+    return keySet.contains(keyHash);
   }
 
   /** Compares hit {@code i} with an ordinal: time, then tiebreak. */
