@@ -44,7 +44,8 @@ final class Process {
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("JAVA_HOME", javaHome.toString());
-    pb.environment().put("HUNT_JAVA_OPTS", "-Xlog:gc:file=" + gcLog + " --enable-native-access=ALL-UNNAMED");
+    // Nothing else: the start-up cache is refused when module options (even --enable-native-access) differ.
+    pb.environment().put("HUNT_JAVA_OPTS", "-Xlog:gc:file=" + gcLog);
     return run(pb, out, err, gcLog);
   }
 
