@@ -11,8 +11,11 @@ import org.apache.lucene.store.FSDirectory;
  * is refused with a message, never misread.
  */
 public final class IndexFormat {
-  /** 2: raw source fields as one blob per event; single-valued keywords and addresses with sorted doc values. */
-  public static final int CURRENT = 2;
+  /**
+   * 2: raw source fields as one blob per event; single-valued keywords and addresses with sorted doc values. 3: doc
+   * values for {@code log.file.line}, so evidence locations come from doc values alone.
+   */
+  public static final int CURRENT = 3;
   static final String COMMIT_KEY = "huntindex.format";
 
   private IndexFormat() {}

@@ -54,7 +54,7 @@ public enum Field {
   WINLOG_CHANNEL("winlog.channel", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
   WINLOG_RECORD_ID("winlog.record_id", FieldKind.LONG, Flag.DOC_VALUES),
   LOG_FILE_PATH("log.file.path", FieldKind.KEYWORD, Flag.DOC_VALUES),
-  LOG_FILE_LINE("log.file.line", FieldKind.LONG),
+  LOG_FILE_LINE("log.file.line", FieldKind.LONG, Flag.DOC_VALUES),
   INPUT_TYPE("input.type", FieldKind.KEYWORD, Flag.DOC_VALUES),
   RECOVERED("recovered", FieldKind.BOOLEAN),
 

@@ -150,7 +150,7 @@ final class AggregateExecutor {
         if (m instanceof Aggregate.Evidence ev) {
           List<String> where = new ArrayList<>(g.evidence().length);
           for (int doc : g.evidence()) {
-            where.add(EvidenceLocation.location(stored, doc));
+            where.add(EvidenceLocation.location(searcher.getIndexReader(), doc));
           }
           row.put(ev.name(), where);
         }
