@@ -24,11 +24,11 @@ import org.huntindex.schema.Hash64;
  * <p>No keyword term or doc value ever exceeds Lucene's term limit: longer values are cut at a character boundary,
  * stored whole, and flagged {@code truncated:<field>} in {@code event.flags}. An IP field value that does not parse is
  * not indexed as an address; it is kept raw under the field's name. Each keyword value is encoded to UTF-8 once and
- * shared by its term, its lower-cased twin (when it has no upper-case ASCII letter) and its doc values; term, points,
- * doc values and stored value of one schema value travel in one Lucene field (Lucene's per-field cost is paid once, not
- * three times), which writes exactly what a separate {@code StringField}, {@code LongPoint}/{@code BinaryPoint},
- * doc-values field and {@code StoredField} would. All raw source fields of an event travel as one {@link RawFields}
- * blob in one Lucene field.
+ * shared by its term, its lower-cased twin (the same bytes when it has no upper-case ASCII letter) and its doc values;
+ * term, points, doc values and stored value of one schema value travel in one Lucene field (Lucene's per-field cost is
+ * paid once, not three times), which writes exactly what a separate {@code StringField}, {@code LongPoint}/{@code
+ * BinaryPoint}, doc-values field and {@code StoredField} would. All raw source fields of an event travel as one
+ * {@link RawFields} blob in one Lucene field.
  */
 public final class EventDocuments {
   private static final Field[] FIELDS = Field.values();
@@ -46,7 +46,6 @@ public final class EventDocuments {
     }
     FieldType raw = new FieldType(TYPES[Field.RAW.ordinal()]);
     raw.setTokenized(true);
-    raw.setDocValuesType(DocValuesType.NONE);
     raw.freeze();
     RAW_TYPE = raw;
   }

@@ -13,8 +13,6 @@ final class FirstValues {
   private final int cap;
   private final Map<String, Long> orderOf = new HashMap<>();
   private final TreeMap<Long, String> byOrder = new TreeMap<>();
-  /** The latest order held: once the set is full, a value met later changes nothing. */
-  private long latest = Long.MIN_VALUE;
 
   FirstValues(int cap) {
     this.cap = cap;
@@ -22,13 +20,10 @@ final class FirstValues {
 
   /** Whether a value met at {@code order} could change the set: not once it is full and holds only earlier ones. */
   boolean open(long order) {
-    return orderOf.size() < cap || order < latest;
+    return orderOf.size() < cap || order < byOrder.lastKey();
   }
 
   void add(String value, long order) {
-    if (!open(order)) {
-      return;
-    }
     Long known = orderOf.get(value);
     if (known != null) {
       if (order < known) {
@@ -53,6 +48,5 @@ final class FirstValues {
   private void put(String value, long order) {
     orderOf.put(value, order);
     byOrder.put(order, value);
-    latest = byOrder.lastKey();
   }
 }
