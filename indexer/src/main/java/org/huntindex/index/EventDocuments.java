@@ -24,15 +24,13 @@ import org.huntindex.schema.Hash64;
  * <p>No keyword term or doc value ever exceeds Lucene's term limit: longer values are cut at a character boundary,
  * stored whole, and flagged {@code truncated:<field>} in {@code event.flags}. An IP field value that does not parse is
  * not indexed as an address; it is kept raw under the field's name. Each keyword value is encoded to UTF-8 once and
- * shared by its term, its lower-cased twin (the same bytes when it has no upper-case ASCII letter) and its doc values;
- * term, points, doc values and stored value of one schema value travel in one Lucene field (Lucene's per-field cost is
- * paid once, not three times), which writes exactly what a separate {@code StringField}, {@code LongPoint}/{@code
- * BinaryPoint}, doc-values field and {@code StoredField} would. All raw source fields of an event travel as one
- * {@link RawFields} blob in one Lucene field.
+ * shared by its term and its doc values; term, points, doc values and stored value of one schema value travel in one
+ * Lucene field (Lucene's per-field cost is paid once, not three times), which writes exactly what a separate {@code
+ * StringField}, {@code LongPoint}/{@code BinaryPoint}, doc-values field and {@code StoredField} would. All raw source
+ * fields of an event travel as one {@link RawFields} blob in one Lucene field.
  */
 public final class EventDocuments {
   private static final Field[] FIELDS = Field.values();
-  private static final org.apache.lucene.document.Field.Store NO = org.apache.lucene.document.Field.Store.NO;
   private static final org.apache.lucene.document.Field.Store YES = org.apache.lucene.document.Field.Store.YES;
   private static final FieldType[] TYPES = new FieldType[FIELDS.length];
   private static final FieldType RAW_TYPE;
@@ -110,9 +108,6 @@ public final class EventDocuments {
       doc.add(new StringField(Field.EVENT_FLAGS.fieldName(), "truncated:" + name, YES));
     }
     doc.add(new BytesValue(name, bytes, TYPES[f.ordinal()], f.stored() ? value : null));
-    if (f.has(Field.Flag.LOWER)) {
-      doc.add(new StringField(f.lowerName(), asciiLower(bytes), NO));
-    }
     if (f.has(Field.Flag.HASHED)) {
       doc.add(new NumericDocValuesField(f.hashName(), Hash64.of(value)));
     }
@@ -215,24 +210,6 @@ public final class EventDocuments {
     }
     t.freeze();
     return t;
-  }
-
-  /** The UTF-8 bytes with A–Z lower-cased (UTF-8 continuation bytes are never ASCII); the same ref when unchanged. */
-  static BytesRef asciiLower(BytesRef in) {
-    int end = in.offset + in.length;
-    for (int i = in.offset; i < end; i++) {
-      byte b = in.bytes[i];
-      if (b >= 'A' && b <= 'Z') {
-        byte[] out = java.util.Arrays.copyOfRange(in.bytes, in.offset, end);
-        for (int j = i - in.offset; j < out.length; j++) {
-          if (out[j] >= 'A' && out[j] <= 'Z') {
-            out[j] += 32;
-          }
-        }
-        return new BytesRef(out);
-      }
-    }
-    return in;
   }
 
   private static String truncate(String s, int maxBytes) {

@@ -17,26 +17,26 @@ public enum Field {
   EVENT_CODE("event.code", FieldKind.LONG, Flag.DOC_VALUES),
   EVENT_CATEGORY("event.category", FieldKind.KEYWORD, Flag.DOC_VALUES, Flag.MULTI),
   EVENT_TYPE("event.type", FieldKind.KEYWORD, Flag.DOC_VALUES, Flag.MULTI),
-  EVENT_ACTION("event.action", FieldKind.KEYWORD, Flag.LOWER),
+  EVENT_ACTION("event.action", FieldKind.KEYWORD),
   EVENT_OUTCOME("event.outcome", FieldKind.KEYWORD),
   EVENT_ID("event.id", FieldKind.KEYWORD),
-  EVENT_PROVIDER("event.provider", FieldKind.KEYWORD, Flag.LOWER),
+  EVENT_PROVIDER("event.provider", FieldKind.KEYWORD),
   EVENT_SEQUENCE("event.sequence", FieldKind.LONG, Flag.DOC_VALUES),
   EVENT_FLAGS("event.flags", FieldKind.KEYWORD, Flag.MULTI),
   MESSAGE("message", FieldKind.TEXT, Flag.UNSTORED),
 
-  HOST_NAME("host.name", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
+  HOST_NAME("host.name", FieldKind.KEYWORD, Flag.DOC_VALUES),
   HOST_OS_TYPE("host.os.type", FieldKind.KEYWORD),
-  USER_NAME("user.name", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
-  USER_DOMAIN("user.domain", FieldKind.KEYWORD, Flag.LOWER),
+  USER_NAME("user.name", FieldKind.KEYWORD, Flag.DOC_VALUES),
+  USER_DOMAIN("user.domain", FieldKind.KEYWORD),
 
-  PROCESS_NAME("process.name", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
-  PROCESS_EXECUTABLE("process.executable", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
+  PROCESS_NAME("process.name", FieldKind.KEYWORD, Flag.DOC_VALUES),
+  PROCESS_EXECUTABLE("process.executable", FieldKind.KEYWORD, Flag.DOC_VALUES),
   PROCESS_COMMAND_LINE("process.command_line", FieldKind.TEXT, Flag.HASHED),
   PROCESS_PID("process.pid", FieldKind.LONG),
   PROCESS_ENTITY_ID("process.entity_id", FieldKind.KEYWORD, Flag.DOC_VALUES, Flag.HASHED),
-  PARENT_NAME("process.parent.name", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
-  PARENT_EXECUTABLE("process.parent.executable", FieldKind.KEYWORD, Flag.LOWER),
+  PARENT_NAME("process.parent.name", FieldKind.KEYWORD, Flag.DOC_VALUES),
+  PARENT_EXECUTABLE("process.parent.executable", FieldKind.KEYWORD),
   PARENT_COMMAND_LINE("process.parent.command_line", FieldKind.TEXT),
   PARENT_PID("process.parent.pid", FieldKind.LONG),
   PARENT_ENTITY_ID("process.parent.entity_id", FieldKind.KEYWORD),
@@ -46,12 +46,12 @@ public enum Field {
   SOURCE_PORT("source.port", FieldKind.LONG),
   DESTINATION_IP("destination.ip", FieldKind.IP, Flag.DOC_VALUES),
   DESTINATION_PORT("destination.port", FieldKind.LONG, Flag.DOC_VALUES),
-  NETWORK_TRANSPORT("network.transport", FieldKind.KEYWORD, Flag.LOWER),
+  NETWORK_TRANSPORT("network.transport", FieldKind.KEYWORD),
   NETWORK_DIRECTION("network.direction", FieldKind.KEYWORD),
-  NETWORK_PROTOCOL("network.protocol", FieldKind.KEYWORD, Flag.LOWER),
-  DNS_QUESTION_NAME("dns.question.name", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
+  NETWORK_PROTOCOL("network.protocol", FieldKind.KEYWORD),
+  DNS_QUESTION_NAME("dns.question.name", FieldKind.KEYWORD, Flag.DOC_VALUES),
 
-  WINLOG_CHANNEL("winlog.channel", FieldKind.KEYWORD, Flag.LOWER, Flag.DOC_VALUES),
+  WINLOG_CHANNEL("winlog.channel", FieldKind.KEYWORD, Flag.DOC_VALUES),
   WINLOG_RECORD_ID("winlog.record_id", FieldKind.LONG, Flag.DOC_VALUES),
   LOG_FILE_PATH("log.file.path", FieldKind.KEYWORD, Flag.DOC_VALUES),
   LOG_FILE_LINE("log.file.line", FieldKind.LONG, Flag.DOC_VALUES),
@@ -72,8 +72,6 @@ public enum Field {
   public enum Flag {
     /** Doc values for bulk reads: hunts, counts, sorting. */
     DOC_VALUES,
-    /** An ASCII-lower-cased keyword twin ({@code name.lc}) for case-insensitive equality. */
-    LOWER,
     /** Several values per event. */
     MULTI,
     /** A 64-bit hash of the value in numeric doc values ({@code name.hash}) for grouping and joins. */
@@ -129,11 +127,6 @@ public enum Field {
 
   public boolean stored() {
     return !has(Flag.UNSTORED);
-  }
-
-  /** The lower-cased twin's name; only meaningful with {@link Flag#LOWER}. */
-  public String lowerName() {
-    return name + ".lc";
   }
 
   /** The hash doc values' name; only meaningful with {@link Flag#HASHED}. */

@@ -2,7 +2,7 @@ package org.huntindex.schema;
 
 /** How a field's values are indexed, stored and queried. */
 public enum FieldKind {
-  /** An exact string: term index, optional ASCII-lower-cased twin, sorted-set doc values, stored. */
+  /** An exact string: term index (matched ignoring case by an automaton over the terms), doc values, stored. */
   KEYWORD,
   /** Free text split by the command-line analyzer into lower-cased tokens; stored for display. */
   TEXT,

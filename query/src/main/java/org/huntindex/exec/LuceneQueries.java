@@ -20,10 +20,8 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
-import org.apache.lucene.search.WildcardQuery;
 import org.huntindex.extract.CidrSet;
 import org.huntindex.plan.Condition;
-import org.huntindex.schema.Ascii;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
 import org.huntindex.schema.SchemaAnalyzer;
@@ -43,7 +41,8 @@ public final class LuceneQueries {
     return switch (c) {
       case Condition.Equals e -> new TermQuery(new Term(e.field().fieldName(), e.value()));
       case Condition.EqualsNumber e -> LongPoint.newExactQuery(e.field().fieldName(), e.value());
-      case Condition.EqualsIgnoreCase e -> any(e.patterns().stream().map(p -> ignoreCase(e.field(), p)).toList());
+      case Condition.EqualsIgnoreCase e ->
+          any(e.patterns().stream().map(p -> IgnoreCase.wildcard(e.field().fieldName(), p)).toList());
       case Condition.KustoTermsAny k -> any(k.needles().stream().map(n -> kustoTerms(k.field(), n)).toList());
       case Condition.Exists e -> exists(e.field());
       case Condition.InCidrs in -> inCidrs(in.field(), in.cidrs());
@@ -81,14 +80,6 @@ public final class LuceneQueries {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     queries.forEach(q -> b.add(q, Occur.SHOULD));
     return b.build();
-  }
-
-  private static Query ignoreCase(Field field, String pattern) {
-    String lower = Ascii.lower(pattern);
-    if (lower.indexOf('*') < 0 && lower.indexOf('?') < 0) {
-      return new TermQuery(new Term(field.lowerName(), lower));
-    }
-    return new WildcardQuery(new Term(field.lowerName(), lower.replace("\\", "\\\\")));
   }
 
   private static Query kustoTerms(Field field, String needle) {

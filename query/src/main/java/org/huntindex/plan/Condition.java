@@ -64,9 +64,6 @@ public sealed interface Condition {
 
   static Condition equalsIgnoreCase(Field field, List<String> patterns) {
     require(field, FieldKind.KEYWORD);
-    if (!field.has(Field.Flag.LOWER)) {
-      throw new IllegalArgumentException(field.fieldName() + " has no lower-cased twin; ':' needs Flag.LOWER");
-    }
     return new EqualsIgnoreCase(field, nonEmpty(patterns, "patterns"));
   }
 

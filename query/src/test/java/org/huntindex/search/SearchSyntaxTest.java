@@ -129,7 +129,15 @@ class SearchSyntaxTest extends FixtureIndexTest {
   }
 
   @Test
-  void keywordsWithoutALowerCasedTwinAreCaseInsensitiveToo() throws IOException {
+  void fuzzyKeywordsIgnoreCaseAndCountEdits() throws IOException {
+    matches("process.name:MIMIKATS.EXE~1", "e2");
+    matches("process.name:MIMIKTS.EXE~1");
+    matches("process.name:MIMIKTS.EXE~2", "e2");
+    matches("host.name:WS0042.contoso.locla~1", "e1", "e3", "e5", "e9");
+  }
+
+  @Test
+  void multiValuedKeywordsAndIdsAreCaseInsensitiveToo() throws IOException {
     matches("event.category:NETWORK", "e3", "e4", "e5", "e6", "e13");
     matches("event.id:E1", "e1");
     matches("event.category:auth*", "e7", "e8", "e9", "e10");
