@@ -111,9 +111,6 @@ public final class EventDocuments {
     if (f.has(Field.Flag.HASHED)) {
       doc.add(new NumericDocValuesField(f.hashName(), Hash64.of(value)));
     }
-    if (f.has(Field.Flag.KUSTO_TERMS)) {
-      doc.add(new org.apache.lucene.document.Field(f.termsName(), value, TEXT));
-    }
   }
 
   /**

@@ -59,7 +59,7 @@ public enum Field {
   RECOVERED("recovered", FieldKind.BOOLEAN),
 
   /** Sentinel's {@code SecurityEvent.Process}: as exported, or the basename of {@code NewProcessName}. */
-  KQL_PROCESS("kql.process", FieldKind.KEYWORD, Flag.DOC_VALUES, Flag.KUSTO_TERMS),
+  KQL_PROCESS("kql.process", FieldKind.KEYWORD, Flag.DOC_VALUES),
   /** Sentinel's {@code SecurityEvent.Account}: as exported, or {@code SubjectDomainName\SubjectUserName}. */
   KQL_ACCOUNT("kql.account", FieldKind.KEYWORD, Flag.DOC_VALUES),
   /** Group 1 of hunt A's default regex over the command line, computed once at ingest (absent when no match). */
@@ -78,8 +78,6 @@ public enum Field {
     HASHED,
     /** Indexed but not stored. */
     UNSTORED,
-    /** A Kusto-term twin ({@code name.terms}): ASCII-alphanumeric runs, lower-cased, with positions. */
-    KUSTO_TERMS
   }
 
   /** Lucene's hard limit on one indexed term, in UTF-8 bytes. */
@@ -134,10 +132,6 @@ public enum Field {
     return name + ".hash";
   }
 
-  /** The Kusto-term twin's name; only meaningful with {@link Flag#KUSTO_TERMS}. */
-  public String termsName() {
-    return name + ".terms";
-  }
 
   /** The field called {@code name}, or null. */
   public static Field byName(String name) {

@@ -5,10 +5,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.Tokenizer;
 
-/** The analyzer of every tokenized field: Kusto terms for {@code *.terms} twins, command-line tokens for the rest. */
+/** The analyzer of every tokenized field: command-line tokens. */
 public final class SchemaAnalyzer extends DelegatingAnalyzerWrapper {
   private final Analyzer commandLine = of(CommandLineTokenizer::new);
-  private final Analyzer kustoTerms = of(KustoTermTokenizer::new);
 
   public SchemaAnalyzer() {
     super(PER_FIELD_REUSE_STRATEGY);
@@ -16,7 +15,7 @@ public final class SchemaAnalyzer extends DelegatingAnalyzerWrapper {
 
   @Override
   protected Analyzer getWrappedAnalyzer(String fieldName) {
-    return fieldName.endsWith(".terms") ? kustoTerms : commandLine;
+    return commandLine;
   }
 
   private static Analyzer of(Supplier<Tokenizer> tokenizer) {

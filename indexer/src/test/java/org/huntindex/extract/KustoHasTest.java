@@ -58,18 +58,20 @@ class KustoHasTest {
   @Test
   void nonAsciiLettersSeparateTerms() {
     assertTrue(KustoHas.has("écmd.exe", "cmd.exe"));
-    assertEquals(List.of("c", "windows", "system32", "cmd", "exe"), KustoTerms.tokens("C:\\Windows\\System32\\cmd.exe"));
-    assertEquals(List.of("powershell", "ise", "exe"), KustoTerms.tokens("PowerShell_ISE.exe"));
-    assertEquals(List.of("a", "b"), KustoTerms.tokens("éaéb€"));
-    assertEquals(List.of(), KustoTerms.tokens(""));
-    assertEquals(List.of("cmd", "exe"), KustoTerms.phrase("cmd.exe"));
+    assertTrue(KustoHas.has("éaéb€", "a"));
+    assertTrue(KustoHas.has("éaéb€", "b"));
+    assertFalse(KustoHas.has("éaéb€", "ab"));
+    assertTrue(KustoHas.has("PowerShell_ISE.exe", "ise"), "_ is not alphanumeric");
   }
 
   @Test
-  void everyTokenOfAValueIsHadByIt() {
+  void everyMaximalAlphanumericRunOfAValueIsHadByItAndNoPartOfOne() {
     String v = "C:\\Program Files (x86)\\Tools_v2\\a.B9.exe --x=1";
-    for (String t : KustoTerms.tokens(v)) {
+    for (String t : List.of("c", "program", "files", "x86", "tools", "v2", "a", "b9", "exe", "x", "1")) {
       assertTrue(KustoHas.has(v, t), t);
+    }
+    for (String t : List.of("program files", "tool", "x8", "b", "9", "ex")) {
+      assertEquals(t.contains(" "), KustoHas.has(v, t), t);
     }
   }
 }

@@ -17,10 +17,9 @@ import org.huntindex.schema.FieldKind;
 
 /**
  * A filter's candidates as one query, and the residuals left to check on each. A residual on a keyword with doc values
- * that drops a missing value becomes the set of the keyword's terms it keeps ({@link KeptTerms}), and the condition's
- * superset of that residual (a top-level {@code KustoTermsAny} for {@code KustoHasAny}) is left out: a few postings
- * lists instead of phrases over positions. On a single-valued keyword the term set is exact and the residual is done;
- * on a multi-valued one the check (of the first value) still runs.
+ * that drops a missing value becomes the set of the keyword's terms it keeps ({@link KeptTerms}): the test runs once
+ * per distinct term, and the candidates are a few postings lists. On a single-valued keyword the term set is exact and
+ * the residual is done; on a multi-valued one the check (of the first value) still runs.
  *
  * @param query the candidates
  * @param residuals what {@link ResidualCheck} must still confirm
@@ -40,7 +39,6 @@ record FilterQuery(Query query, List<Residual> residuals) {
           boolean pushed = f.kind() == FieldKind.KEYWORD && f.has(Field.Flag.DOC_VALUES) && !test.test("");
           if (pushed) {
             kept.add(KeptTerms.of(reader, f.fieldName(), test));
-            conjuncts.remove(new Condition.KustoTermsAny(f, has.needles()));
           }
           if (!pushed || f.multiValued()) {
             left.add(r);

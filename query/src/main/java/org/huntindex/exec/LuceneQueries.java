@@ -1,13 +1,8 @@
 package org.huntindex.exec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -16,7 +11,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
@@ -24,15 +18,13 @@ import org.huntindex.extract.CidrSet;
 import org.huntindex.plan.Condition;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
-import org.huntindex.schema.SchemaAnalyzer;
 
 /** Compiles plan {@link Condition}s to Lucene queries over the fields {@code EventDocuments} writes. */
 public final class LuceneQueries {
-  private static final Analyzer ANALYZER = new SchemaAnalyzer();
 
   private LuceneQueries() {}
 
-  /** The query selecting exactly the events the condition holds for (a superset for {@code KustoTermsAny}). */
+  /** The query selecting exactly the events the condition holds for. */
   public static Query of(Condition c) {
     return new ConstantScoreQuery(compile(c));
   }
@@ -43,7 +35,6 @@ public final class LuceneQueries {
       case Condition.EqualsNumber e -> LongPoint.newExactQuery(e.field().fieldName(), e.value());
       case Condition.EqualsIgnoreCase e ->
           any(e.patterns().stream().map(p -> IgnoreCase.wildcard(e.field().fieldName(), p)).toList());
-      case Condition.KustoTermsAny k -> any(k.needles().stream().map(n -> kustoTerms(k.field(), n)).toList());
       case Condition.Exists e -> exists(e.field());
       case Condition.InCidrs in -> inCidrs(in.field(), in.cidrs());
       case Condition.All all -> all(all.conditions());
@@ -82,31 +73,7 @@ public final class LuceneQueries {
     return b.build();
   }
 
-  private static Query kustoTerms(Field field, String needle) {
-    List<String> terms = tokens(field.termsName(), needle);
-    if (terms.isEmpty()) {
-      return exists(field);
-    }
-    if (terms.size() == 1) {
-      return new TermQuery(new Term(field.termsName(), terms.get(0)));
-    }
-    return new PhraseQuery(field.termsName(), terms.toArray(String[]::new));
-  }
 
-  private static List<String> tokens(String field, String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = ANALYZER.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
 
   private static Query exists(Field field) {
     String name = field.fieldName();

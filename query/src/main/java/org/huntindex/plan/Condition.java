@@ -29,12 +29,6 @@ public sealed interface Condition {
    */
   record EqualsIgnoreCase(Field field, List<String> patterns) implements Condition {}
 
-  /**
-   * Candidates for Kusto {@code has_any}: the field's Kusto terms contain the terms of one of the needles, in order and
-   * adjacent. A superset of {@code has_any} (it also accepts {@code cmd-exe} for {@code cmd.exe}); confirm it with
-   * {@link Residual.KustoHasAny}.
-   */
-  record KustoTermsAny(Field field, List<String> needles) implements Condition {}
 
   /** The field has a value. */
   record Exists(Field field) implements Condition {}
@@ -67,12 +61,6 @@ public sealed interface Condition {
     return new EqualsIgnoreCase(field, nonEmpty(patterns, "patterns"));
   }
 
-  static Condition kustoTermsAny(Field field, List<String> needles) {
-    if (!field.has(Field.Flag.KUSTO_TERMS)) {
-      throw new IllegalArgumentException(field.fieldName() + " has no Kusto-term twin; has_any needs Flag.KUSTO_TERMS");
-    }
-    return new KustoTermsAny(field, nonEmpty(needles, "needles"));
-  }
 
   static Condition exists(Field field) {
     return new Exists(field);
