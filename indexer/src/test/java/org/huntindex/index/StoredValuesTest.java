@@ -88,9 +88,11 @@ class StoredValuesTest {
             Map.entry("event.flags", "late"), Map.entry("event.flags", "duplicate-name")), values(some, Set.of()));
 
         Document onlyRaw = StoredValues.document(r.storedFields(), 1);
-        assertEquals(List.of(Map.entry("Only", "raw")), RawFields.decode(onlyRaw.getBinaryValue("raw")));
+        assertEquals(List.of(Map.entry("Only", "raw")),
+            RawFields.decode(onlyRaw.getBinaryValue(Field.RAW.fieldName())));
         assertEquals(1, onlyRaw.getFields().size());
-        assertNull(StoredValues.document(r.storedFields(), 0, Set.of("host.name")).getBinaryValue("raw"));
+        Document noRaw = StoredValues.document(r.storedFields(), 0, Set.of(Field.HOST_NAME.fieldName()));
+        assertNull(noRaw.getBinaryValue(Field.RAW.fieldName()));
       }
     }
   }
