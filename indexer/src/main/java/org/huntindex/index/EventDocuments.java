@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StoredValue;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -24,19 +25,19 @@ import org.huntindex.schema.Hash64;
  * <p>No keyword term or doc value ever exceeds Lucene's term limit: longer values are cut at a character boundary,
  * stored whole, and flagged {@code truncated:<field>} in {@code event.flags}. An IP field value that does not parse is
  * not indexed as an address; it is kept raw under the field's name. Each keyword value is encoded to UTF-8 once and
- * shared by its term and its doc values; term, points, doc values and stored value of one schema value travel in one
- * Lucene field (Lucene's per-field cost is paid once, not three times), which writes exactly what a separate {@code
- * StringField}, {@code LongPoint}/{@code BinaryPoint}, doc-values field and {@code StoredField} would. All raw source
- * fields of an event travel as one {@link RawFields} blob in one Lucene field.
+ * shared by its term, its doc values and its stored value; term, points and doc values of one schema value travel in
+ * one Lucene field (Lucene's per-field cost is paid once, not twice), which writes exactly what a separate {@code
+ * StringField}, {@code LongPoint}/{@code BinaryPoint} and doc-values field would. Every stored schema value of an event
+ * travels as one {@link StoredValues} blob in one stored field, and all its raw source fields as one {@link RawFields}
+ * blob in another.
  */
 public final class EventDocuments {
   private static final Field[] FIELDS = Field.values();
-  private static final org.apache.lucene.document.Field.Store YES = org.apache.lucene.document.Field.Store.YES;
+  private static final org.apache.lucene.document.Field.Store NO = org.apache.lucene.document.Field.Store.NO;
   private static final FieldType[] TYPES = new FieldType[FIELDS.length];
   private static final FieldType RAW_TYPE;
   /** Tokens with positions for phrases; no norms: nothing is scored. */
-  private static final FieldType TEXT = text(false);
-  private static final FieldType TEXT_STORED = text(true);
+  private static final FieldType TEXT = text();
 
   static {
     for (Field f : FIELDS) {
@@ -44,6 +45,7 @@ public final class EventDocuments {
     }
     FieldType raw = new FieldType(TYPES[Field.RAW.ordinal()]);
     raw.setTokenized(true);
+    raw.setStored(true);
     raw.freeze();
     RAW_TYPE = raw;
   }
@@ -52,6 +54,7 @@ public final class EventDocuments {
 
   public static Document of(Event e) {
     Document doc = new Document();
+    StoredValues stored = new StoredValues();
     for (Field f : FIELDS) {
       Object slot = e.slot(f);
       if (slot == null || f == Field.RAW || f == Field.EVENT_FLAGS) {
@@ -59,10 +62,10 @@ public final class EventDocuments {
       }
       if (slot instanceof List<?> list) {
         for (Object v : list) {
-          add(doc, f, v, e);
+          add(doc, stored, f, v, e);
         }
       } else {
-        add(doc, f, slot, e);
+        add(doc, stored, f, slot, e);
       }
     }
     BytesRef raw = RawFields.encode(e);
@@ -70,23 +73,34 @@ public final class EventDocuments {
       doc.add(new RawValues(raw));
     }
     for (Object flag : e.all(Field.EVENT_FLAGS)) {
-      doc.add(new StringField(Field.EVENT_FLAGS.fieldName(), flag.toString(), YES));
+      flag(doc, stored, flag.toString());
+    }
+    BytesRef values = stored.bytes();
+    if (values != null) {
+      doc.add(new StoredField(Field.STORED_VALUES, values));
     }
     return doc;
   }
 
-  private static void add(Document doc, Field f, Object v, Event e) {
+  private static void add(Document doc, StoredValues stored, Field f, Object v, Event e) {
     String name = f.fieldName();
     switch (f.kind()) {
-      case KEYWORD -> keyword(doc, f, v.toString());
+      case KEYWORD -> keyword(doc, stored, f, v.toString());
       case TEXT -> {
         String s = v.toString();
-        doc.add(new org.apache.lucene.document.Field(name, s, f.stored() ? TEXT_STORED : TEXT));
+        doc.add(new org.apache.lucene.document.Field(name, s, TEXT));
+        if (f.stored()) {
+          stored.add(f, s);
+        }
         if (f.has(Field.Flag.HASHED)) {
           doc.add(new NumericDocValuesField(f.hashName(), Hash64.of(s)));
         }
       }
-      case LONG, TIME -> doc.add(new LongValue(name, (Long) v, TYPES[f.ordinal()]));
+      case LONG, TIME -> {
+        long l = (Long) v;
+        doc.add(new LongValue(name, l, TYPES[f.ordinal()]));
+        stored.add(f, l);
+      }
       case IP -> {
         String s = v.toString();
         byte[] address = IpAddresses.parse(s);
@@ -94,40 +108,35 @@ public final class EventDocuments {
           e.raw(name, s);
           return;
         }
-        doc.add(new BytesValue(name, new BytesRef(address), TYPES[f.ordinal()], s));
+        doc.add(new org.apache.lucene.document.Field(name, new BytesRef(address), TYPES[f.ordinal()]));
+        stored.add(f, s);
       }
-      case BOOLEAN -> doc.add(new StringField(name, v.toString(), YES));
+      case BOOLEAN -> {
+        String s = v.toString();
+        doc.add(new StringField(name, s, NO));
+        stored.add(f, s);
+      }
     }
   }
 
-  private static void keyword(Document doc, Field f, String value) {
+  private static void flag(Document doc, StoredValues stored, String flag) {
+    doc.add(new StringField(Field.EVENT_FLAGS.fieldName(), flag, NO));
+    stored.add(Field.EVENT_FLAGS, flag);
+  }
+
+  private static void keyword(Document doc, StoredValues stored, Field f, String value) {
     String name = f.fieldName();
     BytesRef bytes = new BytesRef(value);
+    if (f.stored()) {
+      stored.add(f, bytes);
+    }
     if (bytes.length > Field.MAX_TERM_BYTES) {
       bytes = new BytesRef(truncate(value, Field.MAX_TERM_BYTES));
-      doc.add(new StringField(Field.EVENT_FLAGS.fieldName(), "truncated:" + name, YES));
+      flag(doc, stored, "truncated:" + name);
     }
-    doc.add(new BytesValue(name, bytes, TYPES[f.ordinal()], f.stored() ? value : null));
+    doc.add(new org.apache.lucene.document.Field(name, bytes, TYPES[f.ordinal()]));
     if (f.has(Field.Flag.HASHED)) {
       doc.add(new NumericDocValuesField(f.hashName(), Hash64.of(value)));
-    }
-  }
-
-  /**
-   * One Lucene field per schema value: the term, points and doc values from the same UTF-8 (or address) bytes, and the
-   * value stored as the string it came from, so that readers see exactly what separate fields would have given them.
-   */
-  private static final class BytesValue extends org.apache.lucene.document.Field {
-    private final String stored;
-
-    BytesValue(String name, BytesRef bytes, FieldType type, String stored) {
-      super(name, bytes, type);
-      this.stored = stored;
-    }
-
-    @Override
-    public StoredValue storedValue() {
-      return stored == null ? null : new StoredValue(stored);
     }
   }
 
@@ -151,7 +160,7 @@ public final class EventDocuments {
     }
   }
 
-  /** A long as point, doc values (when the type has them) and stored value in one Lucene field. */
+  /** A long as point and, when the type has them, doc values in one Lucene field. */
   private static final class LongValue extends org.apache.lucene.document.Field {
     LongValue(String name, long value, FieldType type) {
       super(name, type);
@@ -166,15 +175,14 @@ public final class EventDocuments {
     }
   }
 
-  /** The Lucene field type of each schema field's main value, by ordinal (null for kinds indexed otherwise). */
-  private static FieldType text(boolean stored) {
+  private static FieldType text() {
     FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
     t.setOmitNorms(true);
-    t.setStored(stored);
     t.freeze();
     return t;
   }
 
+  /** The Lucene field type of each schema field's main value, by ordinal (null for kinds indexed otherwise). */
   private static FieldType typeOf(Field f) {
     FieldType t = new FieldType();
     switch (f.kind()) {
@@ -182,21 +190,18 @@ public final class EventDocuments {
         t.setIndexOptions(IndexOptions.DOCS);
         t.setOmitNorms(true);
         t.setTokenized(false);
-        t.setStored(f.stored());
         if (f.has(Field.Flag.DOC_VALUES)) {
           t.setDocValuesType(f.multiValued() ? DocValuesType.SORTED_SET : DocValuesType.SORTED);
         }
       }
       case LONG, TIME -> {
         t.setDimensions(1, Long.BYTES);
-        t.setStored(true);
         if (f.has(Field.Flag.DOC_VALUES)) {
           t.setDocValuesType(f.multiValued() ? DocValuesType.SORTED_NUMERIC : DocValuesType.NUMERIC);
         }
       }
       case IP -> {
         t.setDimensions(1, 16);
-        t.setStored(true);
         if (f.has(Field.Flag.DOC_VALUES)) {
           t.setDocValuesType(f.multiValued() ? DocValuesType.SORTED_SET : DocValuesType.SORTED);
         }

@@ -13,9 +13,10 @@ import org.apache.lucene.store.FSDirectory;
 public final class IndexFormat {
   /**
    * 2: raw source fields as one blob per event; single-valued keywords and addresses with sorted doc values. 3: doc
-   * values for {@code log.file.line}, so evidence locations come from doc values alone.
+   * values for {@code log.file.line}, so evidence locations come from doc values alone. 4: schema values stored as one
+   * blob per event.
    */
-  public static final int CURRENT = 3;
+  public static final int CURRENT = 4;
   static final String COMMIT_KEY = "huntindex.format";
 
   private IndexFormat() {}

@@ -86,6 +86,12 @@ public enum Field {
   /** Raw {@code name=value} pairs longer than this, in UTF-8 bytes, are stored but not indexed as terms. */
   public static final int RAW_TERM_BYTES = 1024;
 
+  /**
+   * The stored-only field that holds every stored value of an event's schema fields, but {@link #RAW}'s, as one blob;
+   * not a schema field: nothing queries it.
+   */
+  public static final String STORED_VALUES = "stored";
+
   private static final Map<String, Field> BY_NAME = new HashMap<>();
 
   static {

@@ -131,7 +131,7 @@ class IndexBuilderTest {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(tmp.resolve("idx")))) {
       IndexSearcher searcher = new IndexSearcher(reader);
       assertEquals(1, searcher.count(new TermQuery(new Term(Field.EVENT_FLAGS.fieldName(), "truncated:host.name"))));
-      assertEquals(huge, reader.storedFields().document(0).get(Field.HOST_NAME.fieldName()));
+      assertEquals(huge, StoredValues.document(reader.storedFields(), 0).get(Field.HOST_NAME.fieldName()));
     }
   }
 

@@ -16,6 +16,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.huntindex.index.StoredValues;
 import org.huntindex.plan.Aggregate;
 import org.huntindex.plan.Limit;
 import org.huntindex.plan.Plan;
@@ -191,7 +192,7 @@ final class AggregateExecutor {
 
   private static String storedText(StoredFields stored, int doc, Aggregate.Key key) throws IOException {
     String name = ((Aggregate.FieldKey) key).field().fieldName();
-    String v = stored.document(doc, Set.of(name)).get(name);
+    String v = StoredValues.document(stored, doc, Set.of(name)).get(name);
     return v == null ? "" : v;
   }
 

@@ -11,6 +11,7 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
 import org.huntindex.extract.IpAddresses;
+import org.huntindex.index.StoredValues;
 import org.huntindex.plan.Extract;
 
 /**
@@ -75,7 +76,7 @@ abstract sealed class LeafExtract {
 
     @Override
     void values(int doc, List<String> out) throws IOException {
-      String text = stored.document(doc, names).get(name);
+      String text = StoredValues.document(stored, doc, names).get(name);
       if (text == null || !matcher.reset(text).find()) {
         return;
       }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.StoredFields;
 import org.huntindex.extract.KustoHas;
+import org.huntindex.index.StoredValues;
 import org.huntindex.plan.Residual;
 import org.huntindex.schema.Field;
 
@@ -63,7 +64,7 @@ final class ResidualCheck {
     StoredFields stored = reader.storedFields();
     Set<String> names = Set.of(field.fieldName());
     return doc -> {
-      String v = stored.document(doc, names).get(field.fieldName());
+      String v = StoredValues.document(stored, doc, names).get(field.fieldName());
       return test.test(v == null ? "" : v);
     };
   }

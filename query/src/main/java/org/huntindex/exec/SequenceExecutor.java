@@ -22,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
+import org.huntindex.index.StoredValues;
 import org.huntindex.normalize.Ticks;
 import org.huntindex.plan.Condition;
 import org.huntindex.plan.Filter;
@@ -175,7 +176,7 @@ final class SequenceExecutor {
       List<Map<String, Object>> events = new ArrayList<>();
       String key = null;
       for (int doc : m.docs()) {
-        Document d = stored.document(doc, names);
+        Document d = StoredValues.document(stored, doc, names);
         key = d.get(seq.by().fieldName());
         events.add(event(d, seq.show()));
       }

@@ -16,6 +16,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.huntindex.index.IndexFormat;
+import org.huntindex.index.StoredValues;
 import org.huntindex.schema.Field;
 
 /** An index opened for ad-hoc searches: parses queries against its schema and contents, counts, sorts, fetches hits. */
@@ -52,7 +53,7 @@ public final class SearchIndex implements AutoCloseable {
     StoredFields stored = reader.storedFields();
     List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc d : top.scoreDocs) {
-      hits.add(Hit.of(stored.document(d.doc)));
+      hits.add(Hit.of(StoredValues.document(stored, d.doc)));
     }
     long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
         ? top.totalHits.value() : searcher.count(query);
