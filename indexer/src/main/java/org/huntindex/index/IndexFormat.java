@@ -14,7 +14,7 @@ public final class IndexFormat {
   /**
    * 2: raw source fields as one blob per event; single-valued keywords and addresses with sorted doc values. 3: doc
    * values for {@code log.file.line}, so evidence locations come from doc values alone. 4: schema values stored as one
-   * blob per event.
+   * blob per event; no lower-cased ({@code .lc}) or Kusto-term ({@code .terms}) twins.
    */
   public static final int CURRENT = 4;
   static final String COMMIT_KEY = "huntindex.format";
