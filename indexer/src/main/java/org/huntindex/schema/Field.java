@@ -77,7 +77,7 @@ public enum Field {
     /** A 64-bit hash of the value in numeric doc values ({@code name.hash}) for grouping and joins. */
     HASHED,
     /** Indexed but not stored. */
-    UNSTORED,
+    UNSTORED
   }
 
   /** Lucene's hard limit on one indexed term, in UTF-8 bytes. */
@@ -137,7 +137,6 @@ public enum Field {
   public String hashName() {
     return name + ".hash";
   }
-
 
   /** The field called {@code name}, or null. */
   public static Field byName(String name) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class IgnoreCaseTest {
   private static final List<String> VALUES = List.of("cmd.exe", "CMD.EXE", "Cmd.Exe", "cmdxexe", "cmd.exe2", "cnd.exe",
-      "émd.exe", "ÉMD.EXE", "C:\\Windows\\cmd.exe", "c:\\windows\\CMD.exe", "a*b", "[x]", "");
+      "émd.exe", "ÉMD.EXE", "C:\\Windows\\cmd.exe", "c:\\windows\\CMD.exe", "a*b", "[x]", "",
+      "Ab\uD83D\uDE00c", "ab\uD83D\uDE00C.exe");
   private static IndexSearcher searcher;
 
   @BeforeAll
@@ -59,6 +60,8 @@ class IgnoreCaseTest {
     assertEquals(Set.of("a*b"), hits(IgnoreCase.term("f", "A*B")), "regex characters are literal");
     assertEquals(Set.of("[x]"), hits(IgnoreCase.term("f", "[X]")));
     assertEquals(Set.of(""), hits(IgnoreCase.term("f", "")));
+    assertEquals(Set.of("Ab\uD83D\uDE00c"), hits(IgnoreCase.term("f", "aB\uD83D\uDE00C")), "a surrogate pair");
+    assertEquals(Set.of("Ab\uD83D\uDE00c", "ab\uD83D\uDE00C.exe"), hits(IgnoreCase.wildcard("f", "ab\uD83D\uDE00c*")));
   }
 
   @Test
