@@ -34,7 +34,7 @@ public final class RawFields {
       int len = UnicodeUtil.calcUTF16toUTF8Length(name, 0, name.length()) + 1
           + UnicodeUtil.calcUTF16toUTF8Length(value, 0, value.length());
       out = ArrayUtil.grow(out, pos + 5 + len);
-      pos = writeVInt(out, pos, len);
+      pos = VarInts.write(out, pos, len);
       pos = UnicodeUtil.UTF16toUTF8(name, 0, name.length(), out, pos);
       out[pos++] = '=';
       pos = UnicodeUtil.UTF16toUTF8(value, 0, value.length(), out, pos);
@@ -52,15 +52,6 @@ public final class RawFields {
       pairs.add(Map.entry(pair.substring(0, eq), pair.substring(eq + 1)));
     }
     return pairs;
-  }
-
-  private static int writeVInt(byte[] out, int pos, int v) {
-    while ((v & ~0x7F) != 0) {
-      out[pos++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    out[pos++] = (byte) v;
-    return pos;
   }
 
   /** Walks the pairs of a blob; stops at the end or at the first length that runs past it. */

@@ -30,7 +30,7 @@ public final class StoredValues {
   /** A value as UTF-8 bytes already encoded; they are copied. */
   void add(Field f, BytesRef utf8) {
     out = ArrayUtil.grow(out, pos + 10 + utf8.length);
-    pos = writeVInt(out, writeVInt(out, pos, f.ordinal()), utf8.length);
+    pos = VarInts.write(out, VarInts.write(out, pos, f.ordinal()), utf8.length);
     System.arraycopy(utf8.bytes, utf8.offset, out, pos, utf8.length);
     pos += utf8.length;
   }
@@ -40,14 +40,14 @@ public final class StoredValues {
     int chars = s.length();
     if (chars <= SHORT_CHARS) {
       out = ArrayUtil.grow(out, pos + 6 + 3 * chars);
-      int start = writeVInt(out, pos, f.ordinal()) + 1;
+      int start = VarInts.write(out, pos, f.ordinal()) + 1;
       int end = UnicodeUtil.UTF16toUTF8(s, 0, chars, out, start);
       out[start - 1] = (byte) (end - start);
       pos = end;
     } else {
       int length = UnicodeUtil.calcUTF16toUTF8Length(s, 0, chars);
       out = ArrayUtil.grow(out, pos + 10 + length);
-      pos = writeVInt(out, writeVInt(out, pos, f.ordinal()), length);
+      pos = VarInts.write(out, VarInts.write(out, pos, f.ordinal()), length);
       pos = UnicodeUtil.UTF16toUTF8(s, 0, chars, out, pos);
     }
   }
@@ -55,7 +55,7 @@ public final class StoredValues {
   /** A LONG or TIME value, as a zig-zag varint. */
   void add(Field f, long v) {
     out = ArrayUtil.grow(out, pos + 15);
-    pos = writeVLong(out, writeVInt(out, pos, f.ordinal()), BitUtil.zigZagEncode(v));
+    pos = VarInts.write(out, VarInts.write(out, pos, f.ordinal()), BitUtil.zigZagEncode(v));
   }
 
   /** The blob of the values added so far, in the order added; null when there are none. */
@@ -133,24 +133,6 @@ public final class StoredValues {
         in.skip((int) length);
       }
     }
-  }
-
-  private static int writeVInt(byte[] out, int pos, int v) {
-    while ((v & ~0x7F) != 0) {
-      out[pos++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    out[pos++] = (byte) v;
-    return pos;
-  }
-
-  private static int writeVLong(byte[] out, int pos, long v) {
-    while ((v & ~0x7FL) != 0) {
-      out[pos++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    out[pos++] = (byte) v;
-    return pos;
   }
 
   /** Reads a blob without ever reading past its end. */
