@@ -23,8 +23,8 @@ public record IngestReport(long filesIndexed, long filesAlreadyIndexed, long eve
 
   /** The one-line summary printed at the end of a run. */
   public String summary() {
-    return String.format("indexed %,d events (%,d recovered) from %,d files, %,d already indexed; %,d records skipped,"
-        + " %,d errors; %.1f s, %,.0f events/s", events, recovered, filesIndexed, filesAlreadyIndexed, skipped, errors,
-        elapsed.toNanos() / 1e9, eventsPerSecond());
+    return String.format("indexed %,d events and %,d more recovered from slack space, from %,d files, %,d already"
+        + " indexed; %,d records skipped, %,d errors; %.1f s, %,.0f events/s", events, recovered, filesIndexed,
+        filesAlreadyIndexed, skipped, errors, elapsed.toNanos() / 1e9, eventsPerSecond());
   }
 }
