@@ -9,7 +9,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.huntindex.extract.KustoHas;
-import org.huntindex.plan.Condition;
 import org.huntindex.plan.Filter;
 import org.huntindex.plan.Residual;
 import org.huntindex.schema.Field;
@@ -27,8 +26,6 @@ import org.huntindex.schema.FieldKind;
 record FilterQuery(Query query, List<Residual> residuals) {
 
   static FilterQuery of(IndexReader reader, Filter filter) throws IOException {
-    List<Condition> conjuncts = new ArrayList<>();
-    flatten(filter.condition(), conjuncts);
     List<Query> kept = new ArrayList<>();
     List<Residual> left = new ArrayList<>();
     for (Residual r : filter.residuals()) {
@@ -46,20 +43,12 @@ record FilterQuery(Query query, List<Residual> residuals) {
         }
       }
     }
-    Query query = LuceneQueries.of(new Condition.All(conjuncts));
+    Query query = LuceneQueries.of(filter.condition());
     if (kept.isEmpty()) {
       return new FilterQuery(query, left);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.FILTER);
     kept.forEach(q -> b.add(q, Occur.FILTER));
     return new FilterQuery(b.build(), left);
-  }
-
-  private static void flatten(Condition c, List<Condition> out) {
-    if (c instanceof Condition.All all) {
-      all.conditions().forEach(x -> flatten(x, out));
-    } else {
-      out.add(c);
-    }
   }
 }

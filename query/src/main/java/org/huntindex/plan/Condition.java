@@ -1,5 +1,6 @@
 package org.huntindex.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.huntindex.schema.Field;
@@ -36,8 +37,20 @@ public sealed interface Condition {
   /** An address of the IP field lies in one of the CIDR blocks (EQL {@code cidrmatch}); IPv4 matches IPv4-mapped. */
   record InCidrs(Field field, List<String> cidrs) implements Condition {}
 
-  /** Every condition holds. */
-  record All(List<Condition> conditions) implements Condition {}
+  /** Every condition holds; nested conjunctions are taken apart, so one query clause stands for each conjunct. */
+  record All(List<Condition> conditions) implements Condition {
+    public All {
+      List<Condition> flat = new ArrayList<>(conditions.size());
+      for (Condition c : conditions) {
+        if (c instanceof All all) {
+          flat.addAll(all.conditions());
+        } else {
+          flat.add(Objects.requireNonNull(c));
+        }
+      }
+      conditions = List.copyOf(flat);
+    }
+  }
 
   /** The condition does not hold, an event without the field included ({@code must_not}). */
   record Not(Condition condition) implements Condition {}
