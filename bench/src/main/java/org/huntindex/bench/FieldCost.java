@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -212,12 +213,8 @@ public final class FieldCost {
     return doc;
   }
 
-  private interface TypeChange {
-    void apply(FieldType type);
-  }
-
   /** The document with every field's type changed, but for the fields named in {@code keep}. */
-  private static Document retype(Document doc, TypeChange change, String... keep) {
+  private static Document retype(Document doc, Consumer<FieldType> change, String... keep) {
     Document out = new Document();
     for (IndexableField f : doc) {
       if (Arrays.asList(keep).contains(f.name())) {
@@ -225,7 +222,7 @@ public final class FieldCost {
         continue;
       }
       FieldType type = new FieldType(f.fieldType());
-      change.apply(type);
+      change.accept(type);
       boolean empty = !type.stored() && type.indexOptions() == IndexOptions.NONE
           && type.docValuesType() == DocValuesType.NONE && type.pointDimensionCount() == 0;
       if (!empty) {
