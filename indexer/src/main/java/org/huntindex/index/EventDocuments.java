@@ -126,7 +126,7 @@ public final class EventDocuments {
 
   private static void keyword(Document doc, StoredValues stored, Field f, String value) {
     String name = f.fieldName();
-    BytesRef bytes = new BytesRef(value);
+    BytesRef bytes = new BytesRef(Utf8.bytes(value));
     if (f.stored()) {
       stored.add(f, bytes);
     }

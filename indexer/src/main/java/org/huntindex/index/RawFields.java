@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.UnicodeUtil;
 import org.huntindex.normalize.Event;
 import org.huntindex.schema.Field;
 
@@ -29,15 +28,16 @@ public final class RawFields {
     byte[] out = new byte[64 * n];
     int pos = 0;
     for (int i = 0; i < n; i++) {
-      String name = e.rawName(i);
-      String value = e.rawValue(i);
-      int len = UnicodeUtil.calcUTF16toUTF8Length(name, 0, name.length()) + 1
-          + UnicodeUtil.calcUTF16toUTF8Length(value, 0, value.length());
+      byte[] name = Utf8.bytes(e.rawName(i));
+      byte[] value = Utf8.bytes(e.rawValue(i));
+      int len = name.length + 1 + value.length;
       out = ArrayUtil.grow(out, pos + 5 + len);
       pos = VarInts.write(out, pos, len);
-      pos = UnicodeUtil.UTF16toUTF8(name, 0, name.length(), out, pos);
+      System.arraycopy(name, 0, out, pos, name.length);
+      pos += name.length;
       out[pos++] = '=';
-      pos = UnicodeUtil.UTF16toUTF8(value, 0, value.length(), out, pos);
+      System.arraycopy(value, 0, out, pos, value.length);
+      pos += value.length;
     }
     return new BytesRef(out, 0, pos);
   }

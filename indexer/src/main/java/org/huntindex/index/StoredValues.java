@@ -12,7 +12,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BitUtil;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.UnicodeUtil;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
 
@@ -21,8 +20,6 @@ public final class StoredValues {
   private static final Field[] FIELDS = Field.values();
   /** Room for a typical event's values, so that most blobs never grow. */
   private static final int INITIAL_BYTES = 512;
-  /** Strings of up to this many chars take at most 127 UTF-8 bytes: their length is a one-byte varint. */
-  private static final int SHORT_CHARS = 127 / 3;
 
   private byte[] out = new byte[INITIAL_BYTES];
   private int pos;
@@ -35,21 +32,9 @@ public final class StoredValues {
     pos += utf8.length;
   }
 
-  /** A value as a string, encoded to UTF-8 straight into the blob. */
+  /** A value as a string. */
   void add(Field f, String s) {
-    int chars = s.length();
-    if (chars <= SHORT_CHARS) {
-      out = ArrayUtil.grow(out, pos + 6 + 3 * chars);
-      int start = VarInts.write(out, pos, f.ordinal()) + 1;
-      int end = UnicodeUtil.UTF16toUTF8(s, 0, chars, out, start);
-      out[start - 1] = (byte) (end - start);
-      pos = end;
-    } else {
-      int length = UnicodeUtil.calcUTF16toUTF8Length(s, 0, chars);
-      out = ArrayUtil.grow(out, pos + 10 + length);
-      pos = VarInts.write(out, VarInts.write(out, pos, f.ordinal()), length);
-      pos = UnicodeUtil.UTF16toUTF8(s, 0, chars, out, pos);
-    }
+    add(f, new BytesRef(Utf8.bytes(s)));
   }
 
   /** A LONG or TIME value, as a zig-zag varint. */

@@ -1,0 +1,44 @@
+package org.huntindex.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+class Utf8Test {
+  private static void assertLuceneBytes(String s) {
+    assertArrayEquals(BytesRef.deepCopyOf(new BytesRef(s)).bytes, Utf8.bytes(s), () -> "for " + s.codePoints()
+        .mapToObj(Integer::toHexString).toList());
+  }
+
+  @Test
+  void givesLucenesBytesForAsciiAndBeyond() {
+    for (String s : List.of("", "a", "cmd.exe", "C:\\Windows\\System32\\cmd.exe /c whoami", "12345678",
+        "1234567?", "?", "http://x/?a=1", "héllo", "ж", "é".repeat(20), "😀", "a😀b", "\u00a0\t\n")) {
+      assertLuceneBytes(s);
+    }
+  }
+
+  @Test
+  void unpairedSurrogatesBecomeTheReplacementCharacterAsInLucene() {
+    for (String s : List.of("\ud800", "a\ud800b", "abcdefgh\udc00", "\udc00\ud800", "12345678\ud83d", "a?\ud800")) {
+      assertLuceneBytes(s);
+    }
+  }
+
+  @Test
+  void randomStringsOfEveryKindOfCharacter() {
+    Random random = new Random(7);
+    char[] pool = {'a', 'Z', '0', '?', '=', ' ', '\u00e9', '\u0436', '\u0663', '\ud83d', '\ude00', '\ud800', '\uffff'};
+    for (int round = 0; round < 20_000; round++) {
+      char[] chars = new char[random.nextInt(40)];
+      boolean ascii = random.nextBoolean();
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = pool[random.nextInt(ascii ? 5 : pool.length)];
+      }
+      assertLuceneBytes(new String(chars));
+    }
+  }
+}
