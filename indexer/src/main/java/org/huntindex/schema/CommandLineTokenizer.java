@@ -13,6 +13,14 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 public final class CommandLineTokenizer extends Tokenizer {
   public static final int MAX_TOKEN = 255;
   private static final int BUFFER = 4096;
+  /** {@link #separates} for ASCII, looked up: messages and command lines are mostly ASCII. */
+  private static final boolean[] ASCII_SEPARATES = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_SEPARATES[c] = separates(c);
+    }
+  }
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
@@ -34,6 +42,13 @@ public final class CommandLineTokenizer extends Tokenizer {
     };
   }
 
+  private static char lower(char c) {
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    return Character.toLowerCase(c);
+  }
+
   @Override
   public boolean incrementToken() throws IOException {
     clearAttributes();
@@ -46,7 +61,7 @@ public final class CommandLineTokenizer extends Tokenizer {
         }
       }
       char c = buffer[pos];
-      if (separates(c)) {
+      if (c < 128 ? ASCII_SEPARATES[c] : separates(c)) {
         pos++;
         if (len > 0) {
           break;
@@ -56,7 +71,7 @@ public final class CommandLineTokenizer extends Tokenizer {
       if (len == 0) {
         start = consumed - length + pos;
       }
-      term.append(Character.toLowerCase(c));
+      term.append(lower(c));
       len++;
       pos++;
       if (len == MAX_TOKEN) {
