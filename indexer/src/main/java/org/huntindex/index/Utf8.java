@@ -5,8 +5,12 @@ import org.apache.lucene.util.BitUtil;
 import org.apache.lucene.util.UnicodeUtil;
 
 /**
- * Encodes strings to exactly the UTF-8 bytes Lucene's {@link UnicodeUtil} gives (an unpaired surrogate becomes U+FFFD),
- * at the speed of the JDK's own encoder for the ASCII that most event values are.
+ * Encodes strings to exactly the UTF-8 bytes Lucene's {@link UnicodeUtil} gives, at the speed of the JDK's own
+ * (vectorized) encoder.
+ *
+ * <p>The two encoders differ only on an unpaired surrogate: the JDK writes {@code '?'}, Lucene U+FFFD. So the JDK's
+ * bytes are kept when they hold no {@code '?'}, or when the string is ASCII and each {@code '?'} is one; anything else
+ * is encoded again by Lucene.
  */
 final class Utf8 {
   private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
@@ -18,10 +22,9 @@ final class Utf8 {
   /** The UTF-8 bytes of {@code s}. */
   static byte[] bytes(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    if (b.length == s.length() && !hasQuestionMark(b)) {
+    if (!hasQuestionMark(b) || b.length == s.length() && questionMarksAreReal(b, s)) {
       return b;
     }
-    // Not pure ASCII, or a '?' that may be the JDK's stand-in for an unpaired surrogate: Lucene's encoder decides.
     byte[] out = new byte[UnicodeUtil.calcUTF16toUTF8Length(s, 0, s.length())];
     UnicodeUtil.UTF16toUTF8(s, 0, s.length(), out, 0);
     return out;
@@ -31,8 +34,7 @@ final class Utf8 {
   private static boolean hasQuestionMark(byte[] b) {
     int i = 0;
     for (; i + Long.BYTES <= b.length; i += Long.BYTES) {
-      long x = (long) BitUtil.VH_LE_LONG.get(b, i) ^ QUESTION_MARKS;
-      if (((x - LOW_BITS) & ~x & HIGH_BITS) != 0) {
+      if (hasQuestionMark(b, i)) {
         return true;
       }
     }
@@ -42,5 +44,31 @@ final class Utf8 {
       }
     }
     return false;
+  }
+
+  /** Whether each {@code '?'} in {@code b}, one byte per char of {@code s}, is a {@code '?'} in {@code s}. */
+  private static boolean questionMarksAreReal(byte[] b, String s) {
+    int i = 0;
+    for (; i + Long.BYTES <= b.length; i += Long.BYTES) {
+      if (hasQuestionMark(b, i) && !questionMarksAreReal(b, s, i, i + Long.BYTES)) {
+        return false;
+      }
+    }
+    return questionMarksAreReal(b, s, i, b.length);
+  }
+
+  private static boolean questionMarksAreReal(byte[] b, String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '?' && s.charAt(i) != '?') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the eight bytes of {@code b} at {@code i} hold a {@code '?'}. */
+  private static boolean hasQuestionMark(byte[] b, int i) {
+    long x = (long) BitUtil.VH_LE_LONG.get(b, i) ^ QUESTION_MARKS;
+    return ((x - LOW_BITS) & ~x & HIGH_BITS) != 0;
   }
 }

@@ -16,14 +16,16 @@ class Utf8Test {
   @Test
   void givesLucenesBytesForAsciiAndBeyond() {
     for (String s : List.of("", "a", "cmd.exe", "C:\\Windows\\System32\\cmd.exe /c whoami", "12345678",
-        "1234567?", "?", "http://x/?a=1", "héllo", "ж", "é".repeat(20), "😀", "a😀b", "\u00a0\t\n")) {
+        "1234567?", "?", "http://x/?a=1", "?".repeat(17), "a?b?c?d?e?f?g?h?i", "héllo", "ж?", "ж", "é".repeat(20),
+        "😀", "a😀b", "\u00a0\t\n")) {
       assertLuceneBytes(s);
     }
   }
 
   @Test
   void unpairedSurrogatesBecomeTheReplacementCharacterAsInLucene() {
-    for (String s : List.of("\ud800", "a\ud800b", "abcdefgh\udc00", "\udc00\ud800", "12345678\ud83d", "a?\ud800")) {
+    for (String s : List.of("\ud800", "a\ud800b", "abcdefgh\udc00", "\udc00\ud800", "12345678\ud83d", "a?\ud800",
+        "????????\ud800", "abcdefg?\udbff?", "é\ud800", "é?", "http://x/?q=1&r=?".repeat(50) + "\udfff")) {
       assertLuceneBytes(s);
     }
   }

@@ -36,7 +36,8 @@ class CommandLineTokenizerTest {
   void splitsACommandLineTheWayAnAnalystReadsIt() throws IOException {
     assertEquals(List.of("c", "windows", "system32", "cmd.exe", "c", "whoami", "all", "ping", "10.0.0.1", "-n", "1",
         "key", "value"), terms("\"C:\\Windows\\System32\\cmd.exe\" /c \"whoami /all\" & ping 10.0.0.1 -n 1 KEY=Value"));
-    assertEquals(List.of("powershell.exe@0-14", "-enc@15-19", "sqbfafga@20-28"), tokens("powershell.exe -enc SQBFAFgA"));
+    assertEquals(List.of("powershell.exe@0-14", "-enc@15-19", "sqbfafga@20-28"),
+        tokens("powershell.exe -enc SQBFAFgA"));
   }
 
   @Test
