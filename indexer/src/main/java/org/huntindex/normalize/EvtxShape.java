@@ -39,7 +39,7 @@ final class EvtxShape implements RecordShape {
 
   @Override
   public WindowsRecord read(RawRecord r) {
-    WindowsRecord w = new WindowsRecord();
+    WindowsRecord w = new WindowsRecord(r.size());
     for (int i = 0; i < r.size(); i++) {
       String key = json ? plain(r.name(i)) : r.name(i);
       Object value = r.value(i);

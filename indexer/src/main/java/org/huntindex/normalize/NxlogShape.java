@@ -20,7 +20,7 @@ final class NxlogShape implements RecordShape {
 
   @Override
   public WindowsRecord read(RawRecord r) {
-    WindowsRecord w = new WindowsRecord();
+    WindowsRecord w = new WindowsRecord(r.size());
     Object timestamp = null;
     for (int i = 0; i < r.size(); i++) {
       String key = r.name(i);

@@ -24,7 +24,7 @@ final class SentinelShape implements RecordShape {
 
   @Override
   public WindowsRecord read(RawRecord r) {
-    WindowsRecord w = new WindowsRecord();
+    WindowsRecord w = new WindowsRecord(r.size());
     String type = null;
     for (int i = 0; i < r.size(); i++) {
       String key = r.name(i);

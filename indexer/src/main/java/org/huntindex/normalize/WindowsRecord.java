@@ -25,7 +25,12 @@ final class WindowsRecord {
   String sentinelProcess;
   String sentinelAccount;
   String message;
-  final Map<String, Object> data = new LinkedHashMap<>();
+  final Map<String, Object> data;
+
+  /** For a source record of {@code fields} fields: the data map is sized for them and never grows. */
+  WindowsRecord(int fields) {
+    data = LinkedHashMap.newLinkedHashMap(fields);
+  }
 
   /** Adds a data field; a repeated name keeps every value. */
   @SuppressWarnings("unchecked")

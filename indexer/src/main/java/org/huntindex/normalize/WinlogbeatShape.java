@@ -37,7 +37,7 @@ final class WinlogbeatShape implements RecordShape {
   @Override
   public WindowsRecord read(RawRecord r) {
     String prefix = ecs ? "winlog." : "";
-    WindowsRecord w = new WindowsRecord();
+    WindowsRecord w = new WindowsRecord(r.size());
     for (int i = 0; i < r.size(); i++) {
       String key = r.name(i);
       Object value = r.value(i);
