@@ -18,6 +18,7 @@ import org.huntindex.extract.IpAddresses;
 import org.huntindex.normalize.Event;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.Hash64;
+import org.huntindex.schema.Utf8;
 
 /**
  * Turns an {@link Event} into the Lucene document the schema describes.

@@ -9,6 +9,7 @@ import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
 import org.huntindex.normalize.Event;
 import org.huntindex.schema.Field;
+import org.huntindex.schema.Utf8;
 
 /**
  * How an event's raw source fields are kept: one stored blob holding every {@code name=value} pair as a varint length

@@ -14,6 +14,7 @@ import org.apache.lucene.util.BitUtil;
 import org.apache.lucene.util.BytesRef;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
+import org.huntindex.schema.Utf8;
 
 /** Encodes all of an event's stored schema values into one byte blob, and decodes it back. */
 public final class StoredValues {

@@ -12,6 +12,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
+import org.huntindex.schema.Utf8;
 
 /**
  * The documents whose keyword value passes a test, found through the terms: the test runs once per term of each

@@ -5,6 +5,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.huntindex.schema.Field;
+import org.huntindex.schema.Utf8;
 
 /**
  * One segment's values of a keyword field with doc values, each distinct value decoded once. Values are decoded a run

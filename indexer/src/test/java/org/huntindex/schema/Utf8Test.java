@@ -1,7 +1,9 @@
-package org.huntindex.index;
+package org.huntindex.schema;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.apache.lucene.util.BytesRef;
@@ -41,6 +43,15 @@ class Utf8Test {
         chars[i] = pool[random.nextInt(ascii ? 5 : pool.length)];
       }
       assertLuceneBytes(new String(chars));
+    }
+  }
+
+  @Test
+  void validStringsComeBackFromTheirBytes() {
+    for (String s : List.of("", "cmd.exe", "http://x/?a=1", "héllo ж", "a😀b", "?".repeat(9))) {
+      byte[] b = Utf8.bytes(s);
+      assertEquals(s, Utf8.string(new BytesRef(b)));
+      assertEquals(s, Utf8.string(new BytesRef(("xx" + s + "yy").getBytes(StandardCharsets.UTF_8), 2, b.length)));
     }
   }
 }
