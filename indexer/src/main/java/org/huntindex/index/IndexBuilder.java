@@ -1,15 +1,11 @@
 package org.huntindex.index;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ProgressBar;
@@ -75,12 +71,16 @@ public final class IndexBuilder {
     try (IndexWriter writer = IndexWriterFactory.open(indexDir)) {
       RecordKeys keys = options.dedupeRecords() ? RecordKeys.load(writer) : null;
       try (IngestPipeline pipeline = new IngestPipeline(writer, options.threads(), keys);
+          FileHashes hashes = new FileHashes();
           ProgressBar bar = options.progress() ? progressBar() : null) {
         run.pipeline = pipeline;
+        run.hashes = hashes;
         run.bar = bar;
         List<Path> absolute = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         new EvidenceWalker().walk(absolute, run::visit, run::walkError);
         pipeline.flushBuffers();
+        hashes.await();
+        run.noteTwins();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);
@@ -114,6 +114,7 @@ public final class IndexBuilder {
     private final java.util.ArrayList<IngestManifest.FileEntry> entries = new java.util.ArrayList<>();
     private final AtomicLong orphanErrors = new AtomicLong();
     private IngestPipeline pipeline;
+    private FileHashes hashes;
     private ProgressBar bar;
     private String currentTop;
     private IngestManifest.FileEntry current;
@@ -148,14 +149,13 @@ public final class IndexBuilder {
       current = null;
       printed = 0;
       Path path = Path.of(top);
-      String sha = sha256(path);
-      if (manifest.find(top, sha).isPresent()) {
+      // Only a path indexed before can be skipped as unchanged, so only such a file is hashed before it is read.
+      String sha = manifest.hasPath(top) ? FileHashes.of(path) : null;
+      if (sha != null && manifest.find(top, sha).isPresent()) {
         duplicates++;
         options.log().println("note: " + top + " is already indexed (same path and SHA-256): skipped");
         return;
       }
-      manifest.bySha256(sha).ifPresent(twin -> options.log().println(
-          "note: " + top + " has the same content as " + twin.path + "; indexed as evidence of its own"));
       IngestManifest.FileEntry entry = new IngestManifest.FileEntry();
       entry.ordinal = nextOrdinal++;
       entry.path = top;
@@ -165,10 +165,21 @@ public final class IndexBuilder {
       entry.firstEntry = nextEntry;
       manifest.add(entry);
       entries.add(entry);
+      if (sha == null) {
+        hashes.later(entry, path);
+      }
       current = entry;
       pipeline.begin(entry);
       if (bar != null) {
         bar.setExtraMessage(" files: " + entries.size());
+      }
+    }
+
+    /** Notes each file of this run whose content an earlier file already has; needs every digest. */
+    void noteTwins() {
+      for (IngestManifest.FileEntry entry : entries) {
+        manifest.twinOf(entry).ifPresent(twin -> options.log().println(
+            "note: " + entry.path + " has the same content as " + twin.path + "; indexed as evidence of its own"));
       }
     }
 
@@ -236,22 +247,5 @@ public final class IndexBuilder {
   static String topLevel(String location) {
     int bang = location.indexOf("!/");
     return bang < 0 ? location : location.substring(0, bang);
-  }
-
-  static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -84,11 +84,18 @@ public final class IngestManifest {
 
   /** The entry for this file: the same path with the same content. */
   public Optional<FileEntry> find(String path, String sha256) {
-    return files.stream().filter(f -> f.path.equals(path) && f.sha256.equals(sha256)).findFirst();
+    return files.stream().filter(f -> f.path.equals(path) && sha256.equals(f.sha256)).findFirst();
   }
 
-  public Optional<FileEntry> bySha256(String sha256) {
-    return files.stream().filter(f -> f.sha256.equals(sha256)).findFirst();
+  /** Whether a file was indexed from this path before, whatever its content was then. */
+  public boolean hasPath(String path) {
+    return files.stream().anyMatch(f -> f.path.equals(path));
+  }
+
+  /** The first file listed before this one with the same content; none when its digest is unknown. */
+  public Optional<FileEntry> twinOf(FileEntry entry) {
+    return files.stream().takeWhile(f -> f != entry)
+        .filter(f -> entry.sha256 != null && entry.sha256.equals(f.sha256)).findFirst();
   }
 
   public long nextEntry() {
@@ -152,7 +159,7 @@ public final class IngestManifest {
         case "entries" -> e.entries = p.getLongValue();
         case "path" -> e.path = p.getText();
         case "size" -> e.size = p.getLongValue();
-        case "sha256" -> e.sha256 = p.getText();
+        case "sha256" -> e.sha256 = p.getValueAsString();
         case "indexed_at" -> e.indexedAt = p.getText();
         case "events" -> e.events = p.getLongValue();
         case "recovered" -> e.recovered = p.getLongValue();

@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
@@ -80,6 +82,21 @@ class IndexBuilderTest {
     assertEquals(2, index(idx, copy).events(), "a copy elsewhere is evidence of its own");
     assertTrue(log.toString(StandardCharsets.UTF_8).contains("has the same content as " + a));
     assertEquals(64, manifest.files().get(0).sha256.length());
+  }
+
+  @Test
+  void newFilesAreHashedWhileIndexedAndAChangedFileIsIndexedAgain() throws Exception {
+    Path a = Files.write(tmp.resolve("a.json"), List.of(line(1), line(2)));
+    Path twin = Files.copy(a, tmp.resolve("twin.json"));
+    Path idx = tmp.resolve("idx");
+    assertEquals(4, index(idx, a, twin).events());
+    assertTrue(log.toString(StandardCharsets.UTF_8).contains(twin + " has the same content as " + a));
+    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(a)));
+    assertEquals(List.of(digest, digest), IngestManifest.load(idx).files().stream().map(f -> f.sha256).toList());
+    Files.write(a, List.of(line(1), line(2), line(3)));
+    assertEquals(3, index(idx, a).events(), "the same path with other content is new evidence");
+    assertEquals(3, IngestManifest.load(idx).files().size());
+    assertEquals(0, index(idx, a, twin).events());
   }
 
   @Test

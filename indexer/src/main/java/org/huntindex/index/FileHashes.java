@@ -1,0 +1,71 @@
+package org.huntindex.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.huntindex.source.ReadError;
+
+/**
+ * SHA-256 digests of evidence files. A file the manifest has never seen cannot be skipped as already indexed, so its
+ * digest is computed on a thread of its own while the file is read and indexed, instead of before.
+ */
+final class FileHashes implements AutoCloseable {
+  private record Pending(IngestManifest.FileEntry entry, Future<String> digest) {}
+
+  private final ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "sha256");
+    t.setDaemon(true);
+    return t;
+  });
+  private final List<Pending> pending = new ArrayList<>();
+
+  /** Starts hashing an entry's file; {@link #await} puts the digest into the entry. */
+  void later(IngestManifest.FileEntry entry, Path file) {
+    pending.add(new Pending(entry, hasher.submit(() -> of(file))));
+  }
+
+  /** Waits for every digest started; a file that cannot be read again keeps no digest and gets an error instead. */
+  void await() throws InterruptedException {
+    for (Pending p : pending) {
+      try {
+        p.entry().sha256 = p.digest().get();
+      } catch (ExecutionException e) {
+        p.entry().error(new ReadError(p.entry().path, "", "cannot compute its SHA-256: " + e.getCause()));
+      }
+    }
+    pending.clear();
+  }
+
+  /** The file's SHA-256, as 64 lower-case hex digits. */
+  static String of(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  @Override
+  public void close() {
+    hasher.shutdownNow();
+  }
+}
