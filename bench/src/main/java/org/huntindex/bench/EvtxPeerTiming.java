@@ -28,7 +28,7 @@ import org.huntindex.source.evtx.EvtxReader;
  * <p>Usage: {@code bench/run evtx [--big FILE | --big-mib N] [--hunt] [--peer-rounds N] [FILE ...]}: files are
  * relative to the data directory (default: the real Security and Sysmon samples and the largest Security capture);
  * {@code --big-mib} writes a large file with {@link BigEvtx} into a temporary directory; {@code --hunt} also times
- * {@code java -jar query/target/hunt.jar index} on the large file (JVM start included) under {@code --root}.
+ * {@code hunt index} on the large file (JVM start included), through the launcher under {@code --root}.
  */
 public final class EvtxPeerTiming {
   private static final List<String> DEFAULT_FILES = List.of("omerbenamram-evtx-samples/security.evtx",
@@ -203,13 +203,14 @@ public final class EvtxPeerTiming {
     return best;
   }
 
-  /** A whole {@code hunt index} process on {@code big} (fresh index each round) against evtxexport decoding it. */
+  /**
+   * A whole {@code hunt index} process on {@code big} (fresh index each round), started by the {@code hunt} launcher as
+   * an analyst starts it, against evtxexport decoding the file. An untimed {@code hunt list} first lets the launcher
+   * build what it builds once (the jar, the start-up cache).
+   */
   private static void endToEnd(Path root, Path big, int rounds) throws Exception {
-    Path jar = root.resolve("query/target/hunt.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IOException(jar + " missing: mvn -q -pl query -am package -DskipTests");
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String launcher = root.resolve("hunt").toString();
+    launch(new ProcessBuilder(launcher, "list"), "hunt list");
     double best = Double.MAX_VALUE;
     List<Double> all = new ArrayList<>();
     String summary = "";
@@ -218,9 +219,9 @@ public final class EvtxPeerTiming {
       Path index = Files.createTempDirectory("bigevtx-index");
       Path log = Files.createTempFile("hunt-index", ".log");
       try {
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseParallelGC", "-Xshare:auto", "-jar", jar.toString(),
-            "index", "--no-progress", "-i", index.toString(), big.toString())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(launcher, "index", "--no-progress", "-i", index.toString(),
+            big.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         long start = System.nanoTime();
         int exit = pb.start().waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -240,6 +241,17 @@ public final class EvtxPeerTiming {
     System.out.printf("%nend to end on %s (%.1f MiB): hunt index (JVM start included) best %.2f s of %s;"
         + " evtxexport -f xml best %.2f s; ratio %.1fx   load %s -> %s%n  hunt: %s%n", big.getFileName(),
         Files.size(big) / 1048576.0, best, all, peer, peer / best, loadBefore, load(), summary);
+  }
+
+  /** Runs a process to its end with the JDK running this harness, failing when it fails. */
+  private static void launch(ProcessBuilder pb, String what) throws IOException, InterruptedException {
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException(what + " exited with " + p.exitValue() + ": " + out);
+    }
   }
 
   private static void deleteTree(Path dir) throws IOException {
