@@ -91,6 +91,16 @@ class LauncherTest {
   }
 
   @Test
+  void linksAreFollowedAsTheIndexerFollowsThem() throws Exception {
+    Path target = file("elsewhere/big.evtx", 300 * MIB).getParent();
+    Path link = Files.createSymbolicLink(tmp.resolve("case-link"), target);
+    assertFalse(small(link));
+    Path folder = Files.createDirectories(tmp.resolve("case"));
+    Files.createSymbolicLink(folder.resolve("linked"), target);
+    assertFalse(small(folder));
+  }
+
+  @Test
   void noReadableEvidenceIsNotSmall() throws Exception {
     assertFalse(small("-i", tmp.resolve("idx")));
     assertFalse(small(tmp.resolve("missing.evtx")));
