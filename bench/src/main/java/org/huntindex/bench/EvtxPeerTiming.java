@@ -205,52 +205,45 @@ public final class EvtxPeerTiming {
 
   /**
    * A whole {@code hunt index} process on {@code big} (fresh index each round), started by the {@code hunt} launcher as
-   * an analyst starts it, against evtxexport decoding the file. An untimed {@code hunt list} first lets the launcher
-   * build what it builds once (the jar, the start-up cache).
+   * an analyst starts it (the e2e benchmark's runner, which also logs the GC), against evtxexport decoding the file. An
+   * untimed {@code hunt list} first lets the launcher build what it builds once (the jar, the start-up cache).
    */
   private static void endToEnd(Path root, Path big, int rounds) throws Exception {
-    String launcher = root.resolve("hunt").toString();
-    launch(new ProcessBuilder(launcher, "list"), "hunt list");
-    double best = Double.MAX_VALUE;
-    List<Double> all = new ArrayList<>();
-    String summary = "";
-    String loadBefore = load();
-    for (int round = 0; round < rounds; round++) {
-      Path index = Files.createTempDirectory("bigevtx-index");
-      Path log = Files.createTempFile("hunt-index", ".log");
-      try {
-        ProcessBuilder pb = new ProcessBuilder(launcher, "index", "--no-progress", "-i", index.toString(),
-            big.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        long start = System.nanoTime();
-        int exit = pb.start().waitFor();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<String> lines = Files.readAllLines(log);
+    Path launcher = root.resolve("hunt");
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    Path work = Files.createTempDirectory("bigevtx-e2e");
+    Path out = work.resolve("out");
+    Path err = work.resolve("err");
+    Path gc = work.resolve("gc.log");
+    try {
+      check(org.huntindex.bench.e2e.Process.launcher(launcher, javaHome, List.of("list"), out, err, gc), err);
+      double best = Double.MAX_VALUE;
+      List<Double> all = new ArrayList<>();
+      String summary = "";
+      String loadBefore = load();
+      for (int round = 0; round < rounds; round++) {
+        Path index = work.resolve("index-" + round);
+        var run = org.huntindex.bench.e2e.Process.launcher(launcher, javaHome,
+            List.of("index", "--no-progress", "-i", index.toString(), big.toString()), out, err, gc);
+        check(run, err);
+        List<String> lines = Files.readAllLines(err);
         summary = lines.isEmpty() ? "" : lines.getLast();
-        if (exit != 0) {
-          throw new IOException("hunt index exited with " + exit + ": " + String.join("\n", lines));
-        }
-        all.add(seconds);
-        best = Math.min(best, seconds);
-      } finally {
+        all.add(run.seconds());
+        best = Math.min(best, run.seconds());
         deleteTree(index);
-        Files.deleteIfExists(log);
       }
+      double peer = evtxexportSeconds(big, rounds);
+      System.out.printf("%nend to end on %s (%.1f MiB): hunt index (JVM start included) best %.2f s of %s;"
+          + " evtxexport -f xml best %.2f s; ratio %.1fx   load %s -> %s%n  hunt: %s%n", big.getFileName(),
+          Files.size(big) / 1048576.0, best, all, peer, peer / best, loadBefore, load(), summary);
+    } finally {
+      deleteTree(work);
     }
-    double peer = evtxexportSeconds(big, rounds);
-    System.out.printf("%nend to end on %s (%.1f MiB): hunt index (JVM start included) best %.2f s of %s;"
-        + " evtxexport -f xml best %.2f s; ratio %.1fx   load %s -> %s%n  hunt: %s%n", big.getFileName(),
-        Files.size(big) / 1048576.0, best, all, peer, peer / best, loadBefore, load(), summary);
   }
 
-  /** Runs a process to its end with the JDK running this harness, failing when it fails. */
-  private static void launch(ProcessBuilder pb, String what) throws IOException, InterruptedException {
-    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    pb.redirectErrorStream(true);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IOException(what + " exited with " + p.exitValue() + ": " + out);
+  private static void check(org.huntindex.bench.e2e.Process.Run run, Path err) throws IOException {
+    if (run.exit() != 0) {
+      throw new IOException("hunt exited with " + run.exit() + ": " + Files.readString(err));
     }
   }
 

@@ -10,13 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Runs a child JVM (directly or through the {@code hunt} launcher), times it from launch to exit, keeps its stdout, and reads its peak heap from a GC log. */
-final class Process {
+public final class Process {
   /**
    * What one child process did: wall time, exit code, stdout, the largest heap occupancy seen before a GC (how full
    * the heap got) and the most the process kept live: the largest occupancy after a full GC, which leaves only live
    * objects (after a young GC only, when no full GC ran: an upper bound); 0 when no GC ran.
    */
-  record Run(double seconds, int exit, String stdout, long peakHeapBytes, long peakLiveBytes) {}
+  public record Run(double seconds, int exit, String stdout, long peakHeapBytes, long peakLiveBytes) {}
 
   private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
@@ -37,7 +37,7 @@ final class Process {
    * Runs the {@code hunt} launcher as a user does (its JDK and start-up cache), with {@code JAVA_HOME} set and the GC
    * logged to {@code gcLog} through {@code HUNT_JAVA_OPTS}.
    */
-  static Run launcher(Path hunt, Path javaHome, List<String> args, Path out, Path err, Path gcLog)
+  public static Run launcher(Path hunt, Path javaHome, List<String> args, Path out, Path err, Path gcLog)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(hunt.toString());
