@@ -70,8 +70,11 @@ public final class Ticks {
     return base + "." + f + "Z";
   }
 
-  /** Parses a date-time string; null when malformed. */
+  /** Parses a date-time string; null when malformed or null. */
   public static Long parse(String s) {
+    if (s == null) {
+      return null;
+    }
     s = s.trim();
     int n = s.length();
     if (n < 10) {

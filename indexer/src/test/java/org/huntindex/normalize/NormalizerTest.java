@@ -113,6 +113,31 @@ class NormalizerTest {
   }
 
   @Test
+  void sysmonRecordWithoutUtcTimeKeepsTheRecordTime() {
+    Event e = normalizer.normalize(json("EventID", 1L, "Channel", "Microsoft-Windows-Sysmon/Operational",
+        "Hostname", "WS5", "TimeCreated", "2021-06-11T09:07:15.635Z", "Image", "C:\\Windows\\System32\\PING.EXE"));
+    assertEquals(ticks("2021-06-11T09:07:15.635Z"), e.number(Field.TIMESTAMP));
+    assertEquals("PING.EXE", e.string(Field.PROCESS_NAME));
+  }
+
+  @Test
+  void profilesMatchTheChannelWithAsciiCaseIgnoredOnly() {
+    Event upper = normalizer.normalize(json("EventID", 3L, "Channel", "MICROSOFT-WINDOWS-SYSMON/OPERATIONAL",
+        "Hostname", "WS5", "UtcTime", "2021-06-12 01:07:15.633", "DestinationIp", "10.0.10.106", "Image",
+        "C:\\Windows\\System32\\curl.exe"));
+    assertEquals("10.0.10.106", upper.string(Field.DESTINATION_IP));
+    assertEquals("curl.exe", upper.string(Field.PROCESS_NAME));
+    Event otherSysmon = normalizer.normalize(json("EventID", 5L, "Channel", "microsoft-windows-sysmon/operational",
+        "Hostname", "WS5", "UtcTime", "2021-06-12 01:07:15.633", "Image", "C:\\Windows\\System32\\curl.exe"));
+    assertEquals("curl.exe", otherSysmon.string(Field.PROCESS_NAME));
+    // U+017F LATIN SMALL LETTER LONG S upper-cases to S, but only A-Z fold: this is not the Security channel.
+    Event longS = normalizer.normalize(json("EventID", 4688L, "Channel", "\u017Fecurity", "Hostname", "h",
+        "NewProcessName", "C:\\Windows\\System32\\cmd.exe"));
+    assertNull(longS.get(Field.PROCESS_EXECUTABLE));
+    assertTrue(hasRaw(longS, "NewProcessName", "C:\\Windows\\System32\\cmd.exe"));
+  }
+
+  @Test
   void winlogbeatLegacySysmonNetworkMapsDestinationAndComputer() {
     Event e = normalizer.normalize(json("@timestamp", "2019-05-18T20:19:21.130Z", "host.name", "WECserver",
         "computer_name", "HR001.shire.com", "log_name", "Microsoft-Windows-Sysmon/Operational", "event_id", 3L,

@@ -47,6 +47,7 @@ class TicksTest {
     assertNull(Ticks.parse("yesterday"));
     assertNull(Ticks.parse("2024-05-01T10:00:00Zjunk"));
     assertNull(Ticks.parse("2024-02-30"));
+    assertNull(Ticks.parse((String) null));
   }
 
   @Test
