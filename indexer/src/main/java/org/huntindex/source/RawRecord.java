@@ -18,6 +18,8 @@ public final class RawRecord {
   private final String format;
   private final String location;
   private final long position;
+  /** One bit per name hash (mod 64): most lookups of a name the record lacks end here, without a scan. */
+  private long nameBits;
   private boolean recovered;
   private boolean checksumOk = true;
 
@@ -40,6 +42,7 @@ public final class RawRecord {
   }
 
   public RawRecord add(String name, Object value) {
+    nameBits |= 1L << name.hashCode();
     names.add(name);
     values.add(value);
     return this;
@@ -61,6 +64,9 @@ public final class RawRecord {
   public Object get(String name) {
     // Readers reuse one String per field name, so each name's hash is computed once and filters most comparisons.
     int hash = name.hashCode();
+    if ((nameBits & 1L << hash) == 0) {
+      return null;
+    }
     for (int i = 0; i < names.size(); i++) {
       String n = names.get(i);
       if (n == name || n.hashCode() == hash && n.equals(name)) {
