@@ -7,7 +7,10 @@ import java.util.List;
 final class Values {
   private Values() {}
 
-  /** A value's text; lists are joined with {@code ", "}; instants print as ISO-8601 with 7 fraction digits. */
+  /**
+   * A value's text; lists are joined with {@code ", "}; instants print as ISO-8601 with 7 fraction digits, or as
+   * {@link Instant#toString} when they lie beyond the ±29,000 years that ticks can hold (a hostile FILETIME).
+   */
   static String text(Object v) {
     if (v == null) {
       return null;
@@ -16,7 +19,8 @@ final class Values {
       return s;
     }
     if (v instanceof Instant i) {
-      return Ticks.format7(Ticks.of(i));
+      Long ticks = Ticks.parse(i);
+      return ticks == null ? i.toString() : Ticks.format7(ticks);
     }
     if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString(d.longValue());
