@@ -25,6 +25,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.huntindex.schema.Field;
+import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,33 @@ class IndexBuilderTest {
     assertEquals(3, index(idx, a).events(), "the same path with other content is new evidence");
     assertEquals(3, IngestManifest.load(idx).files().size());
     assertEquals(0, index(idx, a, twin).events());
+  }
+
+  @Test
+  void everyFileGetsTheDigestOfItsBytesHoweverItIsRead() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("in"));
+    Files.write(dir.resolve("1-lines.json"), List.of(line(1), line(2)));
+    // A syntax error stops the document's reader long before the end of the file; its digest is still the whole file's.
+    Files.writeString(dir.resolve("2-document.json"), "[" + line(3) + ",\n" + line(4) + ",\n{\"EventID\": oops}\n"
+        + " ".repeat(1 << 20) + "]\n");
+    Files.writeString(dir.resolve("3-table.csv"), "EventID,Computer,TimeGenerated\n4688,WS5,2024-05-01T10:00:00Z\n");
+    Files.writeString(dir.resolve("4-unknown.txt"), "not evidence\n");
+    Files.copy(SharedData.realData().resolve("omerbenamram-evtx-samples/Security_short_selected.evtx"),
+        dir.resolve("5-log.evtx"));
+    try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve("6-lines.json.gz")))) {
+      gzip.write((line(6) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    Path idx = tmp.resolve("idx");
+    index(idx, dir);
+    List<IngestManifest.FileEntry> files = IngestManifest.load(idx).files();
+    assertEquals(6, files.size(), log.toString(StandardCharsets.UTF_8));
+    for (IngestManifest.FileEntry f : files) {
+      String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(Files.readAllBytes(Path.of(f.path))));
+      assertEquals(digest, f.sha256, f.path);
+    }
+    assertTrue(files.get(1).errorCount > 0, "the document's syntax error was reported");
+    assertTrue(files.get(4).events > 0, "the EVTX file was read");
   }
 
   @Test
