@@ -15,8 +15,8 @@ import java.util.List;
  *
  * <p>The blocks are merged into sorted disjoint 128-bit ranges. A lookup reads a two-level table keyed by the top two
  * bytes of the address (for IPv4-mapped addresses, its first two octets), small enough to stay in L1 cache: a key whose
- * whole span is in or out of the set answers at once; only keys that a range boundary cuts fall back to a binary search
- * over the ranges.
+ * whole span is in or out of the set answers at once; a key that a range boundary cuts names the first range that can
+ * hold its addresses, and the lookup walks the ranges from there (one or two, for hunt B's blocks).
  */
 public final class CidrSet {
 
@@ -26,6 +26,8 @@ public final class CidrSet {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final int IN = 1;
   private static final int CUT = 2;
+  /** A level-2 entry of {@code FIRST + i}: the key is cut, and range {@code i} is the first that can hold its addresses. */
+  private static final int FIRST = 2;
 
   private final List<Cidr> cidrs;
   // range bounds as (hi, lo) with the sign bit flipped, so that signed comparison orders them as unsigned
@@ -33,10 +35,10 @@ public final class CidrSet {
   private final long[] lowLo;
   private final long[] upHi;
   private final long[] upLo;
-  // level 1, by first byte (0..255 IPv6 top byte, 256..511 IPv4 first octet): a 256-byte block of level 2, which gives
-  // OUT, IN or CUT by the second byte; block 0 is all OUT and block 1 all IN
+  // level 1, by first byte (0..255 IPv6 top byte, 256..511 IPv4 first octet): a 256-entry block of level 2, which gives
+  // OUT, IN or FIRST + the first range to walk by the second byte; block 0 is all OUT and block 1 all IN
   private final short[] level1 = new short[512];
-  private final byte[] level2;
+  private final int[] level2;
 
   private CidrSet(List<Cidr> cidrs) {
     this.cidrs = List.copyOf(cidrs);
@@ -74,7 +76,7 @@ public final class CidrSet {
       upHi[i] = r[2];
       upLo[i] = r[3];
     }
-    ByteArrayBuilder blocks = new ByteArrayBuilder();
+    IntArrayBuilder blocks = new IntArrayBuilder();
     blocks.fill(0);
     blocks.fill(IN);
     for (int first = 0; first < 512; first++) {
@@ -83,7 +85,8 @@ public final class CidrSet {
       level1[first] = (short) (state == CUT ? blocks.size() / 256 : state);
       if (state == CUT) {
         for (int second = 0; second < 256; second++) {
-          blocks.add(state(v4, first & 0xFF, second, 16));
+          int cut = state(v4, first & 0xFF, second, 16);
+          blocks.add(cut == CUT ? FIRST + firstRangeFrom(v4, first & 0xFF, second) : cut);
         }
       }
     }
@@ -113,7 +116,20 @@ public final class CidrSet {
     int v6Top = (int) (hi >>> 48);
     int top = v6Top + mapped * ((0x10000 | (int) (lo >>> 16) & 0xFFFF) - v6Top);
     int state = level2[level1[top >>> 8] << 8 | (top & 0xFF)];
-    return state == CUT ? search(flip(hi), flip(lo)) : state == IN;
+    if (state < FIRST) {
+      return state == IN;
+    }
+    return walk(state - FIRST, flip(hi), flip(lo));
+  }
+
+  /** Whether a range from {@code i} on holds the address (bounds sign-flipped); ranges are sorted and disjoint. */
+  private boolean walk(int i, long h, long l) {
+    for (; i < lowHi.length && (lowHi[i] < h || (lowHi[i] == h && lowLo[i] <= l)); i++) {
+      if (h < upHi[i] || (h == upHi[i] && l <= upLo[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The blocks merged into sorted, disjoint, non-adjacent ranges. */
@@ -146,6 +162,18 @@ public final class CidrSet {
     return found >= 0 && (h < upHi[found] || (h == upHi[found] && l <= upLo[found]));
   }
 
+  /** The first range whose upper end is at or above the first address of a 16-bit key. */
+  private int firstRangeFrom(boolean v4, int first, int second) {
+    long top16 = (long) first << 8 | second;
+    long fromHi = flip(v4 ? 0 : top16 << 48);
+    long fromLo = flip(v4 ? 0x0000FFFF00000000L | top16 << 16 : 0);
+    int i = 0;
+    while (i < upHi.length && (upHi[i] < fromHi || (upHi[i] == fromHi && upLo[i] < fromLo))) {
+      i++;
+    }
+    return i;
+  }
+
   /** OUT, IN or CUT for the addresses whose top {@code bits} (8 or 16) bits, IPv4 octets if {@code v4}, are given. */
   private int state(boolean v4, int first, int second, int bits) {
     long top16 = (long) first << 8 | (bits == 16 ? second : 0);
@@ -171,16 +199,16 @@ public final class CidrSet {
     return first0 || overlapsAfter(flip(fromHi), flip(fromLo), flip(toHi), flip(toLo)) ? CUT : 0;
   }
 
-  /** A growable byte array. */
-  private static final class ByteArrayBuilder {
-    private byte[] bytes = new byte[1024];
+  /** A growable int array. */
+  private static final class IntArrayBuilder {
+    private int[] values = new int[1024];
     private int size;
 
-    void add(int b) {
-      if (size == bytes.length) {
-        bytes = Arrays.copyOf(bytes, size * 2);
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
       }
-      bytes[size++] = (byte) b;
+      values[size++] = v;
     }
 
     void fill(int b) {
@@ -193,8 +221,8 @@ public final class CidrSet {
       return size;
     }
 
-    byte[] toArray() {
-      return Arrays.copyOf(bytes, size);
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
     }
   }
 
