@@ -35,6 +35,12 @@ public final class IpScanner {
     int colon = text.indexOf(':');
     while (dot >= 0 || colon >= 0) {
       int i = dot < 0 ? colon : colon < 0 ? dot : Math.min(dot, colon);
+      if (i == dot && !digitsAround(text, i)) {
+        // Every dot of a dotted quad has a digit on both sides. A run holding no such dot is read at one of its colons,
+        // if it has any, and is no address if it has none; a later anchor in the same run reads the same run.
+        dot = text.indexOf('.', i + 1);
+        continue;
+      }
       int start = i;
       while (start > pos && isRunChar(text.charAt(start - 1))) {
         start--;
@@ -85,8 +91,11 @@ public final class IpScanner {
       digit |= (char) (c - '0') <= 9;
       group |= c != ':';
     }
+    if (!digit || !group) {
+      return null;
+    }
     byte[] address = new byte[16];
-    if (!digit || !group || !IpAddresses.parseV6(s, from, to, address)) {
+    if (!IpAddresses.parseV6(s, from, to, address)) {
       return null;
     }
     int litEnd = to;
@@ -151,6 +160,14 @@ public final class IpScanner {
    */
   private static boolean isVersionFolder(String s, int a, int b) {
     return a >= 2 && s.charAt(a - 1) == '\\' && s.charAt(a - 2) != '\\' && b < s.length() && s.charAt(b) == '\\';
+  }
+
+  private static boolean digitsAround(String s, int i) {
+    return i > 0 && i + 1 < s.length() && isDigit(s.charAt(i - 1)) && isDigit(s.charAt(i + 1));
+  }
+
+  private static boolean isDigit(char c) {
+    return (char) (c - '0') <= 9;
   }
 
   private static List<IpHit> add(List<IpHit> hits, IpHit hit) {
