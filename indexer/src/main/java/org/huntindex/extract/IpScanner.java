@@ -46,20 +46,23 @@ public final class IpScanner {
         start--;
       }
       int end = i + 1;
-      boolean hasColon = false;
       while (end < n && isRunChar(text.charAt(end))) {
         end++;
       }
-      for (int k = start; k < end && !hasColon; k++) {
-        hasColon = text.charAt(k) == ':';
-      }
+      // colon is the first colon at or after pos, and none lies before i: the run has one iff colon < end
+      boolean hasColon = colon >= 0 && colon < end;
       int next = end;
       IpHit v6 = hasColon ? v6(text, start, end) : null;
       if (v6 != null) {
         hits = add(hits, v6);
         next = v6.end();
-      } else {
+      } else if (hasColon) {
         hits = v4Pieces(text, start, end, hits);
+      } else {
+        IpHit v4 = v4(text, start, end, true, true);
+        if (v4 != null) {
+          hits = add(hits, v4);
+        }
       }
       pos = next;
       if (dot >= 0 && dot < pos) {
@@ -85,13 +88,14 @@ public final class IpScanner {
       to--;
     }
     boolean digit = false;
-    boolean group = false;
+    int colons = 0;
     for (int k = from; k < to; k++) {
       char c = s.charAt(k);
       digit |= (char) (c - '0') <= 9;
-      group |= c != ':';
+      colons += c == ':' ? 1 : 0;
     }
-    if (!digit || !group) {
+    // every IPv6 text form has two colons at least (1.2.3.4:443 has one), and a group besides them
+    if (!digit || colons < 2 || colons == to - from) {
       return null;
     }
     byte[] address = new byte[16];
