@@ -24,6 +24,15 @@ import java.util.List;
  */
 public final class IpScanner {
 
+  /** Hex digits, dots and colons: the characters an address run is made of. */
+  private static final boolean[] RUN_CHARS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      RUN_CHARS[c] = c == '.' || c == ':' || IpAddresses.hex(c) >= 0;
+    }
+  }
+
   private IpScanner() {}
 
   /** Every address in {@code text}, in order of appearance; an empty immutable list when there is none. */
@@ -181,7 +190,7 @@ public final class IpScanner {
   }
 
   private static boolean isRunChar(char c) {
-    return c == '.' || c == ':' || IpAddresses.hex(c) >= 0;
+    return c < 128 && RUN_CHARS[c];
   }
 
   /** Whether the code point ending at or starting at {@code i} (out of range: no) is a letter, digit or underscore. */
