@@ -26,7 +26,7 @@ public final class CidrSet {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final int IN = 1;
   private static final int CUT = 2;
-  /** A level-2 entry of {@code FIRST + i}: the key is cut, and range {@code i} is the first that can hold its addresses. */
+  /** Level-2 entry {@code FIRST + i}: the key is cut, and range {@code i} is the first that can hold its addresses. */
   private static final int FIRST = 2;
 
   private final List<Cidr> cidrs;

@@ -34,7 +34,8 @@ class DamagedFieldsTest {
           "50000", "DestAddress", "192.168.2.5", "DestPort", "443", "Protocol", "6", "Direction", "%%14593"},
       new Object[] {"json", "TimeGenerated", "2022-05-13T08:54:06Z", "Channel", "Microsoft-Windows-Sysmon/Operational",
           "Computer", "WS5", "EventID", 3L, "Type", "WindowsEvent", "EventData",
-          "{\"UtcTime\":\"2022-05-13T08:54:05.123Z\",\"ProcessGuid\":\"{f3329a35}\",\"DestinationIp\":\"192.168.2.5\"}"},
+          "{\"UtcTime\":\"2022-05-13T08:54:05.123Z\",\"ProcessGuid\":\"{f3329a35}\","
+              + "\"DestinationIp\":\"192.168.2.5\"}"},
       new Object[] {"json", "TimeGenerated", "2022-05-13T08:54:06Z", "Channel", "Security", "Computer", "WS5",
           "EventID", 5156L, "EventData", "<EventData><Data Name=\"ProcessID\">3936</Data></EventData>"},
       new Object[] {"json", "EventID", 1L, "Channel", "Microsoft-Windows-Sysmon/Operational", "Hostname", "WS5",
