@@ -100,7 +100,7 @@ public final class IpScanner {
     int colons = 0;
     for (int k = from; k < to; k++) {
       char c = s.charAt(k);
-      digit |= (char) (c - '0') <= 9;
+      digit |= isDigit(c);
       colons += c == ':' ? 1 : 0;
     }
     // every IPv6 text form has two colons at least (1.2.3.4:443 has one), and a group besides them
@@ -157,7 +157,7 @@ public final class IpScanner {
     while (runEnd && b > a && s.charAt(b - 1) == '.') {
       b--;
     }
-    if (b - a < 7 || (char) (s.charAt(a) - '0') > 9) {
+    if (b - a < 7 || !isDigit(s.charAt(a))) {
       return null;
     }
     if (isVersionFolder(s, a, b)) {
