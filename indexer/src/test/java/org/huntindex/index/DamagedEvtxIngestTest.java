@@ -28,64 +28,54 @@ import org.junit.jupiter.api.Test;
 class DamagedEvtxIngestTest {
   private static final int ROUNDS = 60;
 
+  private final Normalizer normalizer = new Normalizer();
+  private final EvtxReader reader = EvtxReader.singleThreaded();
+
   @Test
   void everyRecordDecodedFromADamagedFileBecomesADocument() throws Exception {
     Path real = SharedData.realData();
     SplittableRandom random = new SplittableRandom(4688);
-    Normalizer normalizer = new Normalizer();
-    EvtxReader reader = EvtxReader.singleThreaded();
     long records = 0;
     long cleanRecords = 0;
     for (String name : List.of("post-Security.evtx", "sysmon.evtx")) {
       byte[] clean = Files.readAllBytes(real.resolve("omerbenamram-evtx-samples").resolve(name));
-      cleanRecords += count(reader, clean);
+      cleanRecords += ingest(clean, name);
       for (int round = 0; round < ROUNDS; round++) {
         byte[] damaged = clean.clone();
         for (int flips = 1 + random.nextInt(64); flips > 0; flips--) {
           damaged[4096 + random.nextInt(damaged.length - 4096)] = (byte) random.nextInt(256);
         }
-        String location = name + " (round " + round + ")";
-        List<String> failures = new ArrayList<>();
-        long[] decoded = new long[1];
-        RecordSink sink = new RecordSink() {
-          @Override
-          public void accept(RawRecord record) {
-            decoded[0]++;
-            try {
-              Event e = normalizer.normalize(record);
-              e.set(Field.EVENT_SEQUENCE, decoded[0]);
-              EventDocuments.of(e);
-            } catch (RuntimeException ex) {
-              failures.add(location + " record " + record.position() + ": " + ex);
-            }
-          }
-
-          @Override
-          public void error(ReadError error) {
-            // damage is expected to be reported; what matters here is what was decoded
-          }
-        };
-        assertTimeoutPreemptively(Duration.ofSeconds(10),
-            () -> reader.read(new ByteArrayChannel(damaged), location, sink));
-        assertTrue(failures.isEmpty(), failures.toString());
-        records += decoded[0];
+        records += ingest(damaged, name + " (round " + round + ")");
       }
     }
     // Most of each file survives a few dozen flipped bytes: the records were really exercised.
     assertTrue(records > ROUNDS * cleanRecords / 2, "records decoded: " + records + " of " + ROUNDS * cleanRecords);
   }
 
-  private static long count(EvtxReader reader, byte[] file) throws Exception {
-    long[] n = new long[1];
-    reader.read(new ByteArrayChannel(file), "clean", new RecordSink() {
+  /** Decodes the file, normalizing each record and building its document; fails on any exception; records decoded. */
+  private long ingest(byte[] file, String location) {
+    List<String> failures = new ArrayList<>();
+    long[] decoded = new long[1];
+    RecordSink sink = new RecordSink() {
       @Override
       public void accept(RawRecord record) {
-        n[0]++;
+        decoded[0]++;
+        try {
+          Event e = normalizer.normalize(record);
+          e.set(Field.EVENT_SEQUENCE, decoded[0]);
+          EventDocuments.of(e);
+        } catch (RuntimeException ex) {
+          failures.add(location + " record " + record.position() + ": " + ex);
+        }
       }
 
       @Override
-      public void error(ReadError error) {}
-    });
-    return n[0];
+      public void error(ReadError error) {
+        // damage is expected to be reported; what matters here is what was decoded
+      }
+    };
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> reader.read(new ByteArrayChannel(file), location, sink));
+    assertTrue(failures.isEmpty(), failures.toString());
+    return decoded[0];
   }
 }
