@@ -16,6 +16,7 @@ import org.huntindex.source.Evidence;
 import org.huntindex.source.EvidenceReaders;
 import org.huntindex.source.EvidenceWalker;
 import org.huntindex.source.Format;
+import org.huntindex.source.Printable;
 import org.huntindex.source.RecordReader;
 import org.huntindex.source.RawRecord;
 import org.huntindex.source.ReadError;
@@ -153,7 +154,7 @@ public final class IndexBuilder {
       String sha = manifest.hasPath(top) ? FileHashes.of(path) : null;
       if (sha != null && manifest.find(top, sha).isPresent()) {
         duplicates++;
-        options.log().println("note: " + top + " is already indexed (same path and SHA-256): skipped");
+        options.log().println("note: " + Printable.of(top) + " is already indexed (same path and SHA-256): skipped");
         return;
       }
       IngestManifest.FileEntry entry = new IngestManifest.FileEntry();
@@ -179,7 +180,8 @@ public final class IndexBuilder {
     void noteTwins() {
       for (IngestManifest.FileEntry entry : entries) {
         manifest.twinOf(entry).ifPresent(twin -> options.log().println(
-            "note: " + entry.path + " has the same content as " + twin.path + "; indexed as evidence of its own"));
+            "note: " + Printable.of(entry.path) + " has the same content as " + Printable.of(twin.path)
+                + "; indexed as evidence of its own"));
       }
     }
 
@@ -201,7 +203,7 @@ public final class IndexBuilder {
       if (printed < MAX_ERRORS_PRINTED_PER_FILE) {
         options.log().println("error: " + error);
       } else if (printed == MAX_ERRORS_PRINTED_PER_FILE) {
-        options.log().println("error: " + currentTop + ": more errors; all are listed in the manifest");
+        options.log().println("error: " + Printable.of(currentTop) + ": more errors; all are listed in the manifest");
       }
       printed++;
     }

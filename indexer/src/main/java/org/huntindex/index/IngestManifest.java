@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -189,7 +190,7 @@ public final class IngestManifest {
   /** Writes the readable copy beside the index, atomically. */
   public void save(Path indexDir) throws IOException {
     Path tmp = indexDir.resolve(FILE_NAME + ".tmp");
-    Files.writeString(tmp, json());
+    Files.write(tmp, json().getBytes(StandardCharsets.UTF_8));
     Files.move(tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

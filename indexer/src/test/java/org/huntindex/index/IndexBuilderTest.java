@@ -1,6 +1,7 @@
 package org.huntindex.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +126,35 @@ class IndexBuilderTest {
     }
     assertTrue(files.get(1).errorCount > 0, "the document's syntax error was reported");
     assertTrue(files.get(4).events > 0, "the EVTX file was read");
+  }
+
+  @Test
+  void errorsQuotingControlsOrALoneSurrogateArePrintableAndTheManifestIsWritten() throws IOException {
+    // Jackson decodes ED A0 80 to the lone surrogate U+D800 and quotes it in its error; found by a fuzzer, it made the
+    // strict UTF-8 write of the manifest throw at the end of the run
+    byte[] lines = concat(line(1).getBytes(StandardCharsets.UTF_8), "\n{".getBytes(StandardCharsets.US_ASCII),
+        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, ":1}\n".getBytes(StandardCharsets.US_ASCII),
+        line(2).getBytes(StandardCharsets.UTF_8), "\n".getBytes(StandardCharsets.US_ASCII));
+    Path input = Files.write(tmp.resolve("odd\u001b[2J.json"), lines);
+    Path idx = tmp.resolve("idx");
+    IngestReport report = index(idx, input);
+    assertEquals(2, report.events());
+    assertEquals(1, report.errors());
+    String err = log.toString(StandardCharsets.UTF_8);
+    assertTrue(err.contains("odd␛[2J.json line 2: Unexpected character ('\uFFFD'"), err);
+    assertFalse(err.chars().anyMatch(c -> c == 0x1B || Character.isSurrogate((char) c)), err);
+    List<String> kept = IngestManifest.load(idx).files().get(0).errors;
+    assertEquals(1, kept.size());
+    assertTrue(kept.get(0).contains("odd␛[2J.json line 2: Unexpected character ('\uFFFD'"), kept.toString());
+    assertTrue(Files.readString(idx.resolve(IngestManifest.FILE_NAME)).contains("('\uFFFD'"));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.huntindex.index.IndexStats;
 import org.huntindex.render.JsonWriter;
+import org.huntindex.source.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,9 +59,10 @@ final class StatsCommand implements Callable<Integer> {
 
   private static void table(PrintStream out, String title, Map<String, Long> counts) {
     out.println();
-    int width = Math.max(title.length(), counts.keySet().stream().mapToInt(String::length).max().orElse(0));
+    int width = Math.max(title.length(),
+        counts.keySet().stream().mapToInt(k -> Printable.of(k).length()).max().orElse(0));
     out.printf("%-" + width + "s  %12s%n", title, "events");
     counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> out.printf("%-" + width + "s  %,12d%n", e.getKey(), e.getValue()));
+        .forEach(e -> out.printf("%-" + width + "s  %,12d%n", Printable.of(e.getKey()), e.getValue()));
   }
 }

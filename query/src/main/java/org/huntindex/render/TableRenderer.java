@@ -6,10 +6,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.huntindex.source.Printable;
 
 /**
  * A plain-text table no wider than the terminal: the widest columns are narrowed first and their long values cut with
- * an ellipsis (json and csv keep them whole); tabs and line breaks are shown as visible symbols.
+ * an ellipsis (json and csv keep them whole); control characters are shown as visible symbols ({@link Printable}).
  */
 final class TableRenderer implements Renderer {
   private static final int MIN_WIDTH = 8;
@@ -29,9 +30,9 @@ final class TableRenderer implements Renderer {
     int n = columns.size();
     String[][] cells = new String[results.size() + 1][n];
     for (int c = 0; c < n; c++) {
-      cells[0][c] = visible(columns.get(c).header());
+      cells[0][c] = Printable.of(columns.get(c).header());
       for (int r = 0; r < results.size(); r++) {
-        cells[r + 1][c] = visible(Cells.text(columns.get(c).tableValue(results.get(r))));
+        cells[r + 1][c] = Printable.of(Cells.text(columns.get(c).tableValue(results.get(r))));
       }
     }
     boolean[] first = new boolean[n];
@@ -100,9 +101,5 @@ final class TableRenderer implements Renderer {
 
   private static int length(String s) {
     return s.codePointCount(0, s.length());
-  }
-
-  private static String visible(String s) {
-    return s.replace("\t", "⇥").replace("\r", "␍").replace("\n", "↵");
   }
 }

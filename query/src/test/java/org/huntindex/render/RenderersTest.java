@@ -82,6 +82,15 @@ class RenderersTest {
   }
 
   @Test
+  void tableShowsEscapesAndBidiControlsSoEvidenceCannotDriveTheTerminal() throws IOException {
+    String table = render(Format.TABLE, 200,
+        List.of(row(1, "8.8.8.80", "ping 8.8.8.80 \u001b[2J\u001b]0;x\u0007", List.of("invoice\u202efdp.exe"))));
+    assertTrue(table.contains("ping 8.8.8.80 ␛[2J␛]0;x␇"), table);
+    assertTrue(table.contains("invoice<U+202E>fdp.exe"), table);
+    assertTrue(table.chars().noneMatch(c -> c < 0x20 && c != '\n'), table);
+  }
+
+  @Test
   void ndjsonIsOneCompactObjectPerResultAndNothingElse() throws IOException {
     String nd = render(Format.NDJSON, 80, List.of(row(2, "8.8.8.80", "a \"b\"", List.of("x", "y")),
         row(1, "9.9.9.99", "c", List.of())));
