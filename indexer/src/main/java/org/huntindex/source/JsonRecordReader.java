@@ -160,7 +160,11 @@ public final class JsonRecordReader implements RecordReader {
     return line >= 0 ? line : parser.currentTokenLocation().getLineNr();
   }
 
-  /** A document is an array, or an object that does not end on its first line. */
+  /**
+   * A document is an array, or an object that does not end on its first line but does end, without a syntax error,
+   * further on (or past the head). A first line cut short and followed by whole lines is JSON lines with one damaged
+   * line, not a document whose first error would end the file.
+   */
   private static boolean isDocument(byte[] head) {
     int start = FormatSniffer.skipBom(head, head.length);
     while (start < head.length && isWhitespace(head[start])) {
@@ -182,7 +186,24 @@ public final class JsonRecordReader implements RecordReader {
       }
       return false;
     } catch (JsonEOFException e) {
-      return end < head.length;
+      return end < head.length && firstValueEnds(head, start);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether the values from {@code start}, read across lines, pass the first line without a syntax error. */
+  private static boolean firstValueEnds(byte[] head, int start) {
+    try (JsonParser parser = FACTORY.createParser(head, start, head.length - start)) {
+      while (parser.nextToken() != null) {
+        parser.skipChildren();
+        if (parser.currentLocation().getLineNr() > 1) {
+          return true;
+        }
+      }
+      return true;
+    } catch (JsonEOFException e) {
+      return head.length == FormatSniffer.HEAD;
     } catch (IOException e) {
       return false;
     }

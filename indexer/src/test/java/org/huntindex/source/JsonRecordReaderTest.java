@@ -75,6 +75,13 @@ class JsonRecordReaderTest {
   }
 
   @Test
+  void aFirstLineCutShortDoesNotTurnJsonLinesIntoADocument() throws IOException {
+    CollectingSink sink = readJson("{\"a\":1,\"b\n{\"a\":2}\n{\"a\":3} {\"a\":\n{\"a\":4}\n");
+    assertEquals(List.of(2L, 3L, 4L), sink.positions());
+    assertEquals(List.of("line 1", "line 3"), sink.errorPositions());
+  }
+
+  @Test
   void byteOrderMarkIsSkipped() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.write(BOM);
