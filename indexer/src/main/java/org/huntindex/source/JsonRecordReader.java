@@ -21,9 +21,9 @@ import java.util.concurrent.Executor;
  * <p>Two layouts. <b>JSON lines</b> (one or more objects per line, the usual export): the stream is cut into batches of
  * lines by a {@link LineBatcher} and each line parsed alone, so a malformed line is reported as {@code line N} and
  * reading goes on with the next, and batches can be parsed on other threads ({@link #JsonRecordReader(Executor)}).
- * <b>Documents</b> (a top-level array, or objects spread over several lines): one parser reads the whole stream, and the
- * first syntax error ends it. The layout is chosen from the first line: it starts with {@code [}, or holds an incomplete
- * object, for documents.
+ * <b>Documents</b> (a top-level array, or objects spread over several lines) are read by a {@link JsonDocument}, which
+ * goes on after a syntax error at the next record. The layout is chosen from the first line: it starts with {@code [},
+ * or holds an incomplete object, for documents.
  *
  * <p>Bounds: a line over {@link #MAX_LINE_BYTES} is skipped and reported; nesting deeper than 64, arrays over 10,000
  * elements and strings over 16 Mi chars are cut, the record kept, and the cut field's name added as {@code _truncated}.
@@ -36,7 +36,7 @@ public final class JsonRecordReader implements RecordReader {
 
   private static final int MAX_REASON = 200;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
+  static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(1000)
           .maxStringLength(MAX_LINE_BYTES)
@@ -72,7 +72,7 @@ public final class JsonRecordReader implements RecordReader {
       byte[] head = in.readNBytes(FormatSniffer.HEAD);
       in.reset();
       if (isDocument(head)) {
-        parseDocument(location, in, sink);
+        new JsonDocument(location, head, sink).read(in);
         return;
       }
       LineBatcher batcher = new LineBatcher(in);
@@ -113,51 +113,40 @@ public final class JsonRecordReader implements RecordReader {
     try (JsonParser parser = FACTORY.createParser(bytes, start, end - start)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        rootValue(location, parser, token, line, flattener, sink);
+        rootValue(location, parser, token, line, 0, flattener, sink);
       }
     } catch (IOException e) {
       sink.error(new ReadError(location, "line " + line, reason(e)));
     }
   }
 
-  /** Reads an array or objects that may span lines; the first syntax error is reported and ends the document. */
-  private static void parseDocument(String location, InputStream in, RecordSink sink) throws IOException {
-    JsonFlattener flattener = new JsonFlattener();
-    try (JsonParser parser = FACTORY.createParser(in)) {
-      JsonToken token;
-      try {
-        while ((token = parser.nextToken()) != null) {
-          rootValue(location, parser, token, -1, flattener, sink);
-        }
-      } catch (JsonProcessingException e) {
-        sink.error(new ReadError(location, "line " + parser.currentLocation().getLineNr(), reason(e)));
-      }
-    }
-  }
-
-  /** One top-level value: an object is a record, an array holds records; {@code line} -1 means ask the parser. */
-  private static void rootValue(
-      String location, JsonParser parser, JsonToken token, long line, JsonFlattener flattener, RecordSink sink)
-      throws IOException {
+  /**
+   * One top-level value: an object is a record, an array holds records. {@code line} -1 means the parser's line plus
+   * {@code lineOffset}, the lines before the parser's first.
+   */
+  static void rootValue(String location, JsonParser parser, JsonToken token, long line, long lineOffset,
+      JsonFlattener flattener, RecordSink sink) throws IOException {
     if (token == JsonToken.START_OBJECT) {
-      sink.accept(flattener.object(parser, new RawRecord("json", location, lineOf(parser, line))));
+      sink.accept(flattener.object(parser, new RawRecord("json", location, lineOf(parser, line, lineOffset))));
     } else if (token == JsonToken.START_ARRAY) {
       JsonToken element;
       while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+        long at = lineOf(parser, line, lineOffset);
         if (element == JsonToken.START_OBJECT) {
-          sink.accept(flattener.object(parser, new RawRecord("json", location, lineOf(parser, line))));
+          sink.accept(flattener.object(parser, new RawRecord("json", location, at)));
         } else {
-          sink.error(new ReadError(location, "line " + lineOf(parser, line), "array element is not an object: skipped"));
+          sink.error(new ReadError(location, "line " + at, "array element is not an object: skipped"));
           parser.skipChildren();
         }
       }
     } else {
-      sink.error(new ReadError(location, "line " + lineOf(parser, line), "top-level value is not an object: skipped"));
+      sink.error(new ReadError(location, "line " + lineOf(parser, line, lineOffset),
+          "top-level value is not an object: skipped"));
     }
   }
 
-  private static long lineOf(JsonParser parser, long line) {
-    return line >= 0 ? line : parser.currentTokenLocation().getLineNr();
+  private static long lineOf(JsonParser parser, long line, long lineOffset) {
+    return line >= 0 ? line : lineOffset + parser.currentTokenLocation().getLineNr();
   }
 
   /**
@@ -209,11 +198,11 @@ public final class JsonRecordReader implements RecordReader {
     }
   }
 
-  private static boolean isWhitespace(byte b) {
+  static boolean isWhitespace(byte b) {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
-  private static String reason(IOException e) {
+  static String reason(IOException e) {
     String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     if (e instanceof JsonProcessingException json && json.getLocation() != null) {
       message += " (column " + json.getLocation().getColumnNr() + ")";

@@ -48,10 +48,44 @@ class JsonRecordReaderTest {
   }
 
   @Test
-  void errorInsideAnArrayEndsItAndIsReported() throws IOException {
+  void errorInsideAnArrayIsReportedAndReadingResumesAtTheNextRecord() throws IOException {
     CollectingSink sink = readJson("[\n{\"a\":1},\n{\"a\":},\n{\"a\":3}\n]");
-    assertEquals(1, sink.records.size());
+    assertEquals(List.of(2L, 4L), sink.positions());
+    assertEquals(3L, sink.records.get(1).get("a"));
     assertEquals(List.of("line 3"), sink.errorPositions());
+  }
+
+  @Test
+  void damagedRecordsOfAPrettyPrintedArrayLoseOnlyThemselves() throws IOException {
+    String record = "  {\n    \"EventID\": %d,\n    \"Data\": {\"x\": [1, 2]}\n  }";
+    StringBuilder doc = new StringBuilder("[\n");
+    for (int i = 1; i <= 6; i++) {
+      String r = String.format(record, i);
+      if (i == 2) {
+        r = r.replace("[1, 2]", "[1, 2");
+      } else if (i == 4) {
+        r = r.replace("\"Data\"", "\"Da\u0001\"ta:");
+      }
+      doc.append(r).append(i < 6 ? ",\n" : "\n");
+    }
+    CollectingSink sink = readJson(doc.append("]\n").toString());
+    assertEquals(List.of(1L, 3L, 5L, 6L), sink.records.stream().map(r -> r.get("EventID")).toList());
+    assertEquals(List.of(2L, 10L, 18L, 22L), sink.positions());
+    assertEquals(List.of("line 8", "line 16"), sink.errorPositions());
+  }
+
+  @Test
+  void damagedPrettyPrintedObjectsOneAfterAnotherLoseOnlyThemselves() throws IOException {
+    CollectingSink sink = readJson("{\n\"a\":1\n}\n{\n\"a\":\n}\n{\n\"a\":3\n}\n");
+    assertEquals(List.of(1L, 7L), sink.positions());
+    assertEquals(List.of("line 6"), sink.errorPositions());
+  }
+
+  @Test
+  void aDocumentOnOneLineStillEndsAtItsFirstError() throws IOException {
+    CollectingSink sink = readJson("[{\"a\":1},{\"a\":},{\"a\":3}]\n");
+    assertEquals(List.of(1L), sink.positions());
+    assertEquals(List.of("line 1"), sink.errorPositions());
   }
 
   @Test
