@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Export lines damaged the ways files are (cut, bytes overwritten, stray quotes, braces, line ends, NULs, invalid and
- * surrogate-encoding UTF-8, lines spliced together, deep nesting) go through the whole {@link IndexBuilder}: the run
- * ends normally, every record read is indexed, and every error it prints is printable.
+ * Damaged JSON evidence goes through the whole {@link IndexBuilder}: export lines damaged the ways files are (cut, bytes
+ * overwritten, stray quotes, braces, line ends, NULs, invalid and surrogate-encoding UTF-8, deep nesting), and
+ * pretty-printed arrays with damaged records. The run ends normally, every record read is indexed, every error printed
+ * is printable, and a damaged record costs at most itself and the next.
  */
-class MalformedJsonLinesTest {
+class MalformedJsonTest {
   private static final byte[][] INSERTS = {bytes("\r"), bytes("\n"), {0}, {(byte) 0xC3, 0x28}, {(byte) 0xFF},
       {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, bytes("\""), bytes("\\"), bytes("{"), bytes("}"), bytes("["),
       bytes(","), bytes(":"), bytes("\\u"), bytes("\\ud800"), bytes("1e99999"), bytes("\u001b[2J"),
@@ -48,6 +49,36 @@ class MalformedJsonLinesTest {
       assertEquals(report.events(), IndexStats.of(idx).events(), err);
       assertFalse(err.chars().anyMatch(c -> (c < 0x20 && c != '\n') || Character.isSurrogate((char) c)), err);
       assertTrue(Files.exists(idx.resolve(IngestManifest.FILE_NAME)));
+    }
+  }
+
+  @Test
+  void damagedRecordsOfPrettyPrintedArraysCostAtMostThemselvesAndTheNext() throws IOException {
+    SplittableRandom random = new SplittableRandom(7);
+    String structural = "\"}],:{[";
+    for (int round = 0; round < 20; round++) {
+      int records = 40;
+      StringBuilder doc = new StringBuilder("[\n");
+      int damaged = 0;
+      for (int i = 0; i < records; i++) {
+        String body = "    \"EventID\": 4688,\n    \"Computer\": \"WS" + i + "\",\n    \"TimeGenerated\": "
+            + "\"2024-05-01T10:00:00Z\",\n    \"CommandLine\": \"cmd /c ping 10.0.0." + i + "\"\n";
+        if (i < records - 2 && random.nextInt(5) == 0) {
+          int at = random.nextInt(body.length() - 1);
+          body = body.substring(0, at) + structural.charAt(random.nextInt(structural.length())) + body.substring(at + 1);
+          damaged++;
+        }
+        doc.append("  {\n").append(body).append(i < records - 1 ? "  },\n" : "  }\n");
+      }
+      Path input = Files.writeString(tmp.resolve("array" + round + ".json"), doc.append("]\n"));
+      Path idx = tmp.resolve("doc" + round);
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      var options = new IndexBuilder.Options(2, false, false, new PrintStream(log, true, StandardCharsets.UTF_8));
+      IngestReport report = new IndexBuilder(idx, options).index(List.of(input));
+      String err = log.toString(StandardCharsets.UTF_8);
+      assertTrue(report.events() >= records - 2L * damaged, report.summary() + "\n" + err);
+      assertEquals(report.events(), IndexStats.of(idx).events(), err);
+      assertTrue(IndexStats.of(idx).byChannelCode().get("security/4688") >= records - 2L * damaged, err);
     }
   }
 
