@@ -29,9 +29,9 @@ final class JsonDocument {
   JsonDocument(String location, byte[] head, RecordSink sink) {
     this.location = location;
     this.sink = sink;
-    int start = skipWhitespace(head, FormatSniffer.skipBom(head, head.length));
+    int start = JsonRecordReader.skipWhitespace(head, FormatSniffer.skipBom(head, head.length));
     this.array = start < head.length && head[start] == '[';
-    this.recordStart = recordStart(head, array ? skipWhitespace(head, start + 1) : start);
+    this.recordStart = recordStart(head, array ? JsonRecordReader.skipWhitespace(head, start + 1) : start);
   }
 
   /** Reads the records of {@code in}, positioned at the start of the document. */
@@ -109,13 +109,6 @@ final class JsonDocument {
       }
     }
     return Arrays.copyOfRange(head, lineStart, at + 1);
-  }
-
-  private static int skipWhitespace(byte[] head, int i) {
-    while (i < head.length && JsonRecordReader.isWhitespace(head[i])) {
-      i++;
-    }
-    return i;
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

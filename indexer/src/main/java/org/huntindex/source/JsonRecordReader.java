@@ -150,52 +150,51 @@ public final class JsonRecordReader implements RecordReader {
   }
 
   /**
-   * A document is an array, or an object that does not end on its first line but does end, without a syntax error,
-   * further on (or past the head). A first line cut short and followed by whole lines is JSON lines with one damaged
-   * line, not a document whose first error would end the file.
+   * A document is an array, or an object that does not end on its first line, unless the next line is a whole value on
+   * its own: then the first line was cut short, and the file is JSON lines with one damaged line.
    */
   private static boolean isDocument(byte[] head) {
-    int start = FormatSniffer.skipBom(head, head.length);
-    while (start < head.length && isWhitespace(head[start])) {
-      start++;
-    }
+    int start = skipWhitespace(head, FormatSniffer.skipBom(head, head.length));
     if (start < head.length && head[start] == '[') {
       return true;
     }
-    int end = start;
-    while (end < head.length && head[end] != '\n') {
-      end++;
-    }
-    if (end == head.length && head.length == FormatSniffer.HEAD) {
+    int end = lineEnd(head, start);
+    if (end == head.length || shape(head, start, end) != Shape.CUT) {
       return false;
     }
-    try (JsonParser parser = FACTORY.createParser(head, start, end - start)) {
+    int next = skipWhitespace(head, end);
+    return shape(head, next, lineEnd(head, next)) != Shape.WHOLE;
+  }
+
+  private enum Shape { WHOLE, CUT, BROKEN }
+
+  /** Whether {@code head[from, to)} holds whole values, values cut short by its end, or a syntax error. */
+  private static Shape shape(byte[] head, int from, int to) {
+    try (JsonParser parser = FACTORY.createParser(head, from, to - from)) {
       while (parser.nextToken() != null) {
         parser.skipChildren();
       }
-      return false;
+      return Shape.WHOLE;
     } catch (JsonEOFException e) {
-      return end < head.length && firstValueEnds(head, start);
+      return Shape.CUT;
     } catch (IOException e) {
-      return false;
+      return Shape.BROKEN;
     }
   }
 
-  /** Whether the values from {@code start}, read across lines, pass the first line without a syntax error. */
-  private static boolean firstValueEnds(byte[] head, int start) {
-    try (JsonParser parser = FACTORY.createParser(head, start, head.length - start)) {
-      while (parser.nextToken() != null) {
-        parser.skipChildren();
-        if (parser.currentLocation().getLineNr() > 1) {
-          return true;
-        }
-      }
-      return true;
-    } catch (JsonEOFException e) {
-      return head.length == FormatSniffer.HEAD;
-    } catch (IOException e) {
-      return false;
+  private static int lineEnd(byte[] head, int from) {
+    int end = from;
+    while (end < head.length && head[end] != '\n') {
+      end++;
     }
+    return end;
+  }
+
+  static int skipWhitespace(byte[] head, int i) {
+    while (i < head.length && isWhitespace(head[i])) {
+      i++;
+    }
+    return i;
   }
 
   static boolean isWhitespace(byte b) {

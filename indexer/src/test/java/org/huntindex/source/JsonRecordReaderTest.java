@@ -82,6 +82,13 @@ class JsonRecordReaderTest {
   }
 
   @Test
+  void aPrettyPrintedDocumentDamagedInItsFirstRecordIsStillReadAsOne() throws IOException {
+    CollectingSink sink = readJson("{\n\"a\": 1,\n\"b\" 2\n}\n{\n\"a\": 2\n}\n{\n\"a\": 3\n}\n");
+    assertEquals(List.of(5L, 8L), sink.positions());
+    assertEquals(List.of("line 3"), sink.errorPositions());
+  }
+
+  @Test
   void aDocumentOnOneLineStillEndsAtItsFirstError() throws IOException {
     CollectingSink sink = readJson("[{\"a\":1},{\"a\":},{\"a\":3}]\n");
     assertEquals(List.of(1L), sink.positions());
