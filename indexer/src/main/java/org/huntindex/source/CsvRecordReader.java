@@ -24,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
  * <p>RFC 4180 quoting, quoted line breaks and a UTF-8 byte order mark are read; text after a closing quote is kept and
  * an unterminated quote at the end is closed. A row whose cell count differs from the header's is reported and skipped:
  * its cells cannot be matched to column names with confidence. Blank lines are skipped. A cell over 16 Mi chars is cut
- * and its column named in {@code _truncated}; a row over 64 Mi chars (an unterminated quote swallowing the file) ends
+ * and its column named in {@code _truncated}, and so is the first column left out of a row with over 100,000 non-empty
+ * cells; a row over 64 Mi chars (an unterminated quote swallowing the file) ends
  * the reading, as does any other syntax error, since the parser cannot find the next row after one.
  */
 public final class CsvRecordReader implements RecordReader {
@@ -75,8 +76,13 @@ public final class CsvRecordReader implements RecordReader {
 
   private static RawRecord record(String location, long line, List<String> header, CSVRecord row) {
     RawRecord record = new RawRecord("csv", location, line);
+    int kept = 0;
     for (int i = 0; i < header.size(); i++) {
       String value = row.get(i);
+      if (!value.isEmpty() && ++kept > JsonFlattener.MAX_VALUES) {
+        record.add(JsonFlattener.TRUNCATED, header.get(i));
+        break;
+      }
       if (value.length() > MAX_CELL_CHARS) {
         record.add(JsonFlattener.TRUNCATED, header.get(i));
         value = value.substring(0, MAX_CELL_CHARS);

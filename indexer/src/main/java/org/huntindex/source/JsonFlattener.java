@@ -16,6 +16,8 @@ final class JsonFlattener {
   static final int MAX_DEPTH = 64;
   static final int MAX_ARRAY_ELEMENTS = 10_000;
   static final int MAX_STRING_CHARS = 16 << 20;
+  /** The most values one record keeps, list elements included; a reader's records stay a bounded size. */
+  static final int MAX_VALUES = 100_000;
   static final String TRUNCATED = "_truncated";
 
   /** Cached dotted names: building {@code a.b.c} once per batch instead of once per field. */
@@ -45,9 +47,14 @@ final class JsonFlattener {
   private static final int MAX_CACHED_CHILDREN = 4096;
 
   private final Name root = new Name("");
+  /** Values the current record may still take; at 0 the rest of it is skipped. */
+  private int budget;
+  private boolean cut;
 
   /** Reads the object whose START_OBJECT the parser is on, to its END_OBJECT, into {@code record}. */
   RawRecord object(JsonParser parser, RawRecord record) throws IOException {
+    budget = MAX_VALUES;
+    cut = false;
     object(parser, root, 1, record);
     return record;
   }
@@ -62,6 +69,14 @@ final class JsonFlattener {
   /** Adds one value; scalars go to {@code list} when inside an array of scalars. */
   private void value(JsonParser parser, JsonToken token, Name name, int depth, RawRecord record, List<Object> list)
       throws IOException {
+    if (budget == 0) {
+      if (!cut) {
+        record.add(TRUNCATED, name.dotted);
+        cut = true;
+      }
+      parser.skipChildren();
+      return;
+    }
     switch (token) {
       case START_OBJECT -> {
         if (depth >= MAX_DEPTH) {
@@ -84,6 +99,7 @@ final class JsonFlattener {
       }
       case VALUE_NULL -> {}
       default -> {
+        budget--;
         Object scalar = scalar(parser, token, name, record);
         if (list == null) {
           record.add(name.dotted, scalar);

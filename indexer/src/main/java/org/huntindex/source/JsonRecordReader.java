@@ -22,11 +22,12 @@ import java.util.concurrent.Executor;
  * lines by a {@link LineBatcher} and each line parsed alone, so a malformed line is reported as {@code line N} and
  * reading goes on with the next, and batches can be parsed on other threads ({@link #JsonRecordReader(Executor)}).
  * <b>Documents</b> (a top-level array, or objects spread over several lines) are read by a {@link JsonDocument}, which
- * goes on after a syntax error at the next record. The layout is chosen from the first line: it starts with {@code [},
- * or holds an incomplete object, for documents.
+ * goes on after a syntax error at the next record. The layout is chosen from the first lines: a document starts with
+ * {@code [}, or holds an incomplete object on its first line that the second line does not follow as a whole value.
  *
  * <p>Bounds: a line over {@link #MAX_LINE_BYTES} is skipped and reported; nesting deeper than 64, arrays over 10,000
- * elements and strings over 16 Mi chars are cut, the record kept, and the cut field's name added as {@code _truncated}.
+ * elements, strings over 16 Mi chars and records over 100,000 values are cut, the record kept, and the name of the
+ * field where the cut is added as {@code _truncated}.
  * Parsing is lenient where real exports are sloppy: raw control characters in strings, backslash before any character,
  * NaN and Infinity.
  */

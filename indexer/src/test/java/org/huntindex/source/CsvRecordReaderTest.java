@@ -49,6 +49,25 @@ class CsvRecordReaderTest {
   }
 
   @Test
+  void aRowOverTheValueBoundKeepsItsFirstCellsAndNamesTheCut() throws IOException {
+    int columns = JsonFlattener.MAX_VALUES / 6 * 7 + 14;
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < columns; i++) {
+      csv.append(i == 0 ? "" : ",").append("c").append(i);
+    }
+    csv.append('\n');
+    for (int i = 0; i < columns; i++) {
+      csv.append(i == 0 ? "" : ",").append(i % 7 == 0 ? "" : "v");
+    }
+    CollectingSink sink = readCsv(csv.append("\n").toString());
+    RawRecord r = sink.records.get(0);
+    assertEquals(JsonFlattener.MAX_VALUES + 1, r.size());
+    String cut = (String) r.get("_truncated");
+    assertNull(r.get(cut));
+    assertEquals("v", r.get("c" + (Integer.parseInt(cut.substring(1)) - 1)));
+  }
+
+  @Test
   void rowsWithTheWrongNumberOfCellsAreReportedAndSkipped() throws IOException {
     CollectingSink sink = readCsv("a,b\n1,2\n1\n1,2,3\n\n4,5\n");
     assertEquals(List.of(2L, 6L), sink.positions());

@@ -182,6 +182,19 @@ class JsonRecordReaderTest {
   }
 
   @Test
+  void aRecordOverTheValueBoundKeepsItsFirstValuesAndNamesTheCut() throws IOException {
+    StringBuilder wide = new StringBuilder("{\"EventID\":1,\"list\":[1,2,3]");
+    for (int i = 0; i < JsonFlattener.MAX_VALUES + 10; i++) {
+      wide.append(",\"f").append(i).append("\":").append(i);
+    }
+    CollectingSink sink = readJson(wide.append("}\n{\"EventID\":2}\n").toString());
+    RawRecord r = sink.records.get(0);
+    assertEquals(JsonFlattener.MAX_VALUES - 4 + 3, r.size());
+    assertEquals("f" + (JsonFlattener.MAX_VALUES - 4), r.get("_truncated"));
+    assertEquals(List.of(1L, 2L), sink.positions());
+  }
+
+  @Test
   void oversizedLineIsReportedAndTheNextLinesRead() throws IOException {
     String big = "{\"a\":\"" + "x".repeat(200) + "\"}";
     String text = "{\"a\":1}\n" + big + "\n{\"a\":3}\n";
