@@ -46,9 +46,26 @@ public final class HuntCli {
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-      line.getErr().println("hunt: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+      line.getErr().println("hunt: " + message(ex));
       return 2;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      cli.getErr().println("hunt: " + message(e));
+      return 2;
+    }
+  }
+
+  /** What went wrong, in one line; running out of memory says how to give the JVM more. */
+  static String message(Throwable ex) {
+    Throwable t = ex;
+    for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return "out of memory with a heap of " + (Runtime.getRuntime().maxMemory() >> 20)
+            + " MiB; give it more and run again, e.g. HUNT_JAVA_OPTS=-Xmx8g";
+      }
+    }
+    return ex.getMessage() == null ? ex.toString() : ex.getMessage();
   }
 }
