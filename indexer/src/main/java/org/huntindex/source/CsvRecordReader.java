@@ -25,8 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  * an unterminated quote at the end is closed. A row whose cell count differs from the header's is reported and skipped:
  * its cells cannot be matched to column names with confidence. Blank lines are skipped. A cell over 16 Mi chars is cut
  * and its column named in {@code _truncated}, and so is the first column left out of a row with over 100,000 non-empty
- * cells; a row over 64 Mi chars (an unterminated quote swallowing the file) ends
- * the reading, as does any other syntax error, since the parser cannot find the next row after one.
+ * cells; a row over 64 Mi chars (an unterminated quote swallowing the file) ends the reading, as does any other syntax
+ * error, since the parser cannot find the next row after one.
  */
 public final class CsvRecordReader implements RecordReader {
   static final int MAX_CELL_CHARS = 16 << 20;

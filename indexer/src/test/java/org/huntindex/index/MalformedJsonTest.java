@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Damaged JSON evidence goes through the whole {@link IndexBuilder}: export lines damaged the ways files are (cut, bytes
- * overwritten, stray quotes, braces, line ends, NULs, invalid and surrogate-encoding UTF-8, deep nesting), and
- * pretty-printed arrays with damaged records. The run ends normally, every record read is indexed, every error printed
- * is printable, and a damaged record costs at most itself and the next.
+ * Damaged JSON evidence goes through the whole {@link IndexBuilder}: export lines damaged the ways files are (cut,
+ * bytes overwritten, stray quotes, braces, line ends, NULs, invalid and surrogate-encoding UTF-8, deep nesting), and
+ * pretty-printed arrays with damaged records. The run ends normally, every record read is indexed, every error
+ * printed is printable, and a damaged record costs at most itself and the next.
  */
 class MalformedJsonTest {
   private static final byte[][] INSERTS = {bytes("\r"), bytes("\n"), {0}, {(byte) 0xC3, 0x28}, {(byte) 0xFF},
@@ -65,7 +65,8 @@ class MalformedJsonTest {
             + "\"2024-05-01T10:00:00Z\",\n    \"CommandLine\": \"cmd /c ping 10.0.0." + i + "\"\n";
         if (i < records - 2 && random.nextInt(5) == 0) {
           int at = random.nextInt(body.length() - 1);
-          body = body.substring(0, at) + structural.charAt(random.nextInt(structural.length())) + body.substring(at + 1);
+          char damage = structural.charAt(random.nextInt(structural.length()));
+          body = body.substring(0, at) + damage + body.substring(at + 1);
           damaged++;
         }
         doc.append("  {\n").append(body).append(i < records - 1 ? "  },\n" : "  }\n");
@@ -87,7 +88,8 @@ class MalformedJsonTest {
         ? "{\"EventID\":4688,\"Computer\":\"WS" + i + "\",\"TimeGenerated\":\"2024-05-01T10:00:00Z\","
             + "\"Process\":\"cmd.exe\",\"CommandLine\":\"cmd /c ping 10.0.0." + (i % 250) + "\",\"Account\":\"C\\\\u\"}"
         : "{\"@timestamp\":\"2024-05-01T10:00:00.000Z\",\"event\":{\"code\":\"3\"},\"host\":{\"name\":\"ws" + i
-            + "\"},\"process\":{\"entity_id\":\"{" + i + "}\",\"name\":\"cmd.exe\"},\"destination\":{\"ip\":\"8.8.8.8\"},"
+            + "\"},\"process\":{\"entity_id\":\"{" + i + "}\",\"name\":\"cmd.exe\"},"
+            + "\"destination\":{\"ip\":\"8.8.8.8\"},"
             + "\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\"}}";
   }
 
