@@ -16,8 +16,9 @@ final class JsonFlattener {
   static final int MAX_DEPTH = 64;
   static final int MAX_ARRAY_ELEMENTS = 10_000;
   static final int MAX_STRING_CHARS = 16 << 20;
-  /** The most values one record keeps, list elements included; a reader's records stay a bounded size. */
+  /** The most values one record keeps, list elements included, and the most characters of text in them. */
   static final int MAX_VALUES = 100_000;
+  static final long MAX_RECORD_CHARS = 64 << 20;
   static final String TRUNCATED = "_truncated";
 
   /** Cached dotted names: building {@code a.b.c} once per batch instead of once per field. */
@@ -47,13 +48,15 @@ final class JsonFlattener {
   private static final int MAX_CACHED_CHILDREN = 4096;
 
   private final Name root = new Name("");
-  /** Values the current record may still take; at 0 the rest of it is skipped. */
+  /** Values and characters the current record may still take; when either runs out the rest of it is skipped. */
   private int budget;
+  private long charsLeft;
   private boolean cut;
 
   /** Reads the object whose START_OBJECT the parser is on, to its END_OBJECT, into {@code record}. */
   RawRecord object(JsonParser parser, RawRecord record) throws IOException {
     budget = MAX_VALUES;
+    charsLeft = MAX_RECORD_CHARS;
     cut = false;
     object(parser, root, 1, record);
     return record;
@@ -70,10 +73,7 @@ final class JsonFlattener {
   private void value(JsonParser parser, JsonToken token, Name name, int depth, RawRecord record, List<Object> list)
       throws IOException {
     if (budget == 0) {
-      if (!cut) {
-        record.add(TRUNCATED, name.dotted);
-        cut = true;
-      }
+      cutAt(name, record);
       parser.skipChildren();
       return;
     }
@@ -99,14 +99,27 @@ final class JsonFlattener {
       }
       case VALUE_NULL -> {}
       default -> {
-        budget--;
         Object scalar = scalar(parser, token, name, record);
+        if (scalar instanceof String text && (charsLeft -= text.length()) < 0) {
+          budget = 0;
+          cutAt(name, record);
+          return;
+        }
+        budget--;
         if (list == null) {
           record.add(name.dotted, scalar);
         } else {
           list.add(scalar);
         }
       }
+    }
+  }
+
+  /** Names in {@code _truncated} the field where the record was cut, once. */
+  private void cutAt(Name name, RawRecord record) {
+    if (!cut) {
+      record.add(TRUNCATED, name.dotted);
+      cut = true;
     }
   }
 

@@ -26,8 +26,8 @@ import java.util.concurrent.Executor;
  * {@code [}, or holds an incomplete object on its first line that the second line does not follow as a whole value.
  *
  * <p>Bounds: a line over {@link #MAX_LINE_BYTES} is skipped and reported; nesting deeper than 64, arrays over 10,000
- * elements, strings over 16 Mi chars and records over 100,000 values are cut, the record kept, and the name of the
- * field where the cut is added as {@code _truncated}.
+ * elements, strings over 16 Mi chars and records over 100,000 values or 64 Mi chars of text are cut, the record kept,
+ * and the name of the field where the cut is added as {@code _truncated}.
  * Parsing is lenient where real exports are sloppy: raw control characters in strings, backslash before any character,
  * NaN and Infinity.
  */

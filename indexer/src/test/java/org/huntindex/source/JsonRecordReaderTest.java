@@ -195,6 +195,22 @@ class JsonRecordReaderTest {
   }
 
   @Test
+  void aDocumentRecordOverTheTextBoundKeepsItsFirstValuesAndNamesTheCut() throws IOException {
+    String big = "x".repeat(JsonFlattener.MAX_STRING_CHARS);
+    StringBuilder doc = new StringBuilder("[\n{\"EventID\":1");
+    for (int i = 0; i < 6; i++) {
+      doc.append(",\n\"s").append(i).append("\":\"").append(big).append('"');
+    }
+    CollectingSink sink = readJson(doc.append("},\n{\"EventID\":2}\n]\n").toString());
+    RawRecord r = sink.records.get(0);
+    assertEquals("s4", r.get("_truncated"));
+    assertEquals(big, r.get("s3"));
+    assertNull(r.get("s4"));
+    assertNull(r.get("s5"));
+    assertEquals(List.of(2L, 9L), sink.positions());
+  }
+
+  @Test
   void oversizedLineIsReportedAndTheNextLinesRead() throws IOException {
     String big = "{\"a\":\"" + "x".repeat(200) + "\"}";
     String text = "{\"a\":1}\n" + big + "\n{\"a\":3}\n";
