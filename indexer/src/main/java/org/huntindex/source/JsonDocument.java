@@ -11,8 +11,8 @@ import java.util.Arrays;
 /**
  * Reads a JSON document that spreads records over lines (a top-level array of objects, or objects one after another)
  * and goes on after a syntax error: the error is reported, and reading resumes at the next line that starts the way
- * the first record's line did (the same indentation, then {@code {}), so one damaged record does not lose the rest of
- * the file. A document whose records share one line ends at its first error.
+ * the first record's line did (the same indentation, then an opening brace), so one damaged record does not lose the
+ * rest of the file. A document whose records share one line ends at its first error.
  */
 final class JsonDocument {
   /** Longest indentation compared when looking for the next record. */

@@ -51,7 +51,7 @@ public final class EvtxEvidenceReader implements RecordReader {
       try {
         try (OutputStream out = Files.newOutputStream(copy)) {
           out.write(head);
-          head = null;
+          head = null; // 64 MiB the long copy and read below no longer need
           in.transferTo(out);
         }
         try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.READ)) {
