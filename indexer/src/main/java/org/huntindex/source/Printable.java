@@ -62,7 +62,7 @@ public final class Printable {
   }
 
   /** Bidirectional marks, embeddings, overrides and isolates, and the line and paragraph separators. */
-  private static boolean isLayoutControl(char c) {
+  public static boolean isLayoutControl(char c) {
     return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
         || c == 0x2028 || c == 0x2029;
   }

@@ -3,10 +3,14 @@ package org.huntindex.render;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.huntindex.source.Printable;
 
 /** A thin, unchecked wrapper over Jackson's generator for the JSON the commands print. */
 public final class JsonWriter implements AutoCloseable {
@@ -17,6 +21,7 @@ public final class JsonWriter implements AutoCloseable {
     try {
       g = JSON.createGenerator(out, JsonEncoding.UTF8);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setCharacterEscapes(ControlEscapes.INSTANCE);
       if (pretty) {
         g.useDefaultPrettyPrinter();
       }
@@ -100,6 +105,26 @@ public final class JsonWriter implements AutoCloseable {
       action.run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Escapes what JSON allows raw but a terminal may act on, besides the C0 controls Jackson always escapes: C1 controls,
+   * bidirectional controls, and the line and paragraph separators ({@link Printable#isLayoutControl}).
+   */
+  private static final class ControlEscapes extends CharacterEscapes {
+    static final ControlEscapes INSTANCE = new ControlEscapes();
+    private static final int[] ASCII = standardAsciiEscapesForJSON();
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      boolean escape = (ch >= 0x80 && ch < 0xA0) || Printable.isLayoutControl((char) ch);
+      return escape ? new SerializedString(String.format("\\u%04x", ch)) : null;
     }
   }
 }

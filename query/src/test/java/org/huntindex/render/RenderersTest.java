@@ -103,6 +103,15 @@ class RenderersTest {
   }
 
   @Test
+  void jsonEscapesWhatATerminalWouldActOnAndKeepsOtherTextAsIs() throws IOException {
+    String nd = render(Format.NDJSON, 80,
+        List.of(row(1, "8.8.8.80", "a\u001b[2J\u009b2J\u202e\u2028é😀", List.of("h"))));
+    // Jackson writes a character beyond the BMP as an escaped surrogate pair, as it did before
+    assertTrue(nd.contains("\"a\\u001B[2J\\u009b2J\\u202e\\u2028é\\uD83D\\uDE00\""), nd);
+    assertTrue(nd.chars().noneMatch(c -> (c < 0x20 && c != '\n') || (c >= 0x80 && c < 0xA0) || c == 0x202E), nd);
+  }
+
+  @Test
   void nestedResultsKeepTheirShapeInJson() throws IOException {
     Map<String, Object> seq = new LinkedHashMap<>();
     seq.put("join_keys", List.of("{A}"));
