@@ -22,10 +22,7 @@ public final class FormatSniffer {
     if (length >= EVTX_MAGIC.length && Arrays.equals(head, 0, EVTX_MAGIC.length, EVTX_MAGIC, 0, EVTX_MAGIC.length)) {
       return Format.EVTX;
     }
-    int i = skipBom(head, length);
-    while (i < length && isWhitespace(head[i])) {
-      i++;
-    }
+    int i = contentStart(head, length);
     if (i < length && (head[i] == '{' || head[i] == '[')) {
       return Format.JSON;
     }
@@ -53,8 +50,18 @@ public final class FormatSniffer {
     return length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
   }
 
-  private static boolean isWhitespace(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  /** The offset of the first byte after a byte order mark and JSON whitespace, or {@code length}. */
+  static int contentStart(byte[] head, int length) {
+    return skipWhitespace(head, skipBom(head, length), length);
+  }
+
+  /** The offset of the first byte in {@code [from, to)} that is not JSON whitespace, or {@code to}. */
+  static int skipWhitespace(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i < to && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+      i++;
+    }
+    return i;
   }
 
   /** Printable text (UTF-8 allowed) up to the first line break, splitting into at least two non-empty cells. */

@@ -29,9 +29,10 @@ final class JsonDocument {
   JsonDocument(String location, byte[] head, RecordSink sink) {
     this.location = location;
     this.sink = sink;
-    int start = JsonRecordReader.skipWhitespace(head, FormatSniffer.skipBom(head, head.length));
+    int start = FormatSniffer.contentStart(head, head.length);
     this.array = start < head.length && head[start] == '[';
-    this.recordStart = recordStart(head, array ? JsonRecordReader.skipWhitespace(head, start + 1) : start);
+    this.recordStart =
+        recordStart(head, array ? FormatSniffer.skipWhitespace(head, start + 1, head.length) : start);
   }
 
   /** Reads the records of {@code in}, positioned at the start of the document. */

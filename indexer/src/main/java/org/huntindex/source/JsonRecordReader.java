@@ -105,9 +105,7 @@ public final class JsonRecordReader implements RecordReader {
 
   private static void parseLine(
       String location, byte[] bytes, int start, int end, long line, JsonFlattener flattener, RecordSink sink) {
-    while (start < end && isWhitespace(bytes[start])) {
-      start++;
-    }
+    start = FormatSniffer.skipWhitespace(bytes, start, end);
     if (start == end) {
       return;
     }
@@ -155,7 +153,7 @@ public final class JsonRecordReader implements RecordReader {
    * its own: then the first line was cut short, and the file is JSON lines with one damaged line.
    */
   private static boolean isDocument(byte[] head) {
-    int start = skipWhitespace(head, FormatSniffer.skipBom(head, head.length));
+    int start = FormatSniffer.contentStart(head, head.length);
     if (start < head.length && head[start] == '[') {
       return true;
     }
@@ -163,7 +161,7 @@ public final class JsonRecordReader implements RecordReader {
     if (end == head.length || shape(head, start, end) != Shape.CUT) {
       return false;
     }
-    int next = skipWhitespace(head, end);
+    int next = FormatSniffer.skipWhitespace(head, end, head.length);
     return shape(head, next, lineEnd(head, next)) != Shape.WHOLE;
   }
 
@@ -189,17 +187,6 @@ public final class JsonRecordReader implements RecordReader {
       end++;
     }
     return end;
-  }
-
-  static int skipWhitespace(byte[] head, int i) {
-    while (i < head.length && isWhitespace(head[i])) {
-      i++;
-    }
-    return i;
-  }
-
-  static boolean isWhitespace(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
   static String reason(IOException e) {
