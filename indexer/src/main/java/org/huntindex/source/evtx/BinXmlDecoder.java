@@ -2,7 +2,9 @@ package org.huntindex.source.evtx;
 
 import static org.huntindex.source.evtx.BinXmlToken.*;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.huntindex.source.RawRecord;
 import org.huntindex.source.evtx.CompiledTemplate.Context;
@@ -16,6 +18,10 @@ final class BinXmlDecoder {
   static final int MAX_EMBEDDING_DEPTH = 16;
   static final int MAX_TEMPLATES_PER_CHUNK = 4096;
   static final int MAX_WORK_PER_RECORD = 200_000;
+  /** Templates of one id kept per chunk to borrow from: real chunks have one. */
+  static final int MAX_SAME_ID = 4;
+  /** The field naming, for a record from slack space, the template it was decoded with instead of its own. */
+  static final String BORROWED_KEY = "Recovery.Template";
 
   private final ValueReader values = new ValueReader();
   private final NameTable names = new NameTable(values);
@@ -27,6 +33,14 @@ final class BinXmlDecoder {
   private final Map<Long, CompiledTemplate> nestedTemplates = new HashMap<>();
   private final Map<Long, String> failedTemplates = new HashMap<>();
   private final Map<Context, Integer> contextIds = new HashMap<>();
+  /** The chunk's compiled templates by element path and template id, for records whose own definition is gone. */
+  private final Map<Long, List<Known>> byId = new HashMap<>();
+  /** Whether the record being decoded lies in slack space, where a definition may have been overwritten. */
+  private boolean stray;
+  /** Where the last stray record took a template by id: its definition's offset, or -1 for none. */
+  private int borrowedFrom;
+  private int borrowedId;
+  private int lostDefinition;
   private ValueTable[] tables = new ValueTable[4];
   private byte[] b;
   private int limit;
@@ -43,6 +57,7 @@ final class BinXmlDecoder {
     nestedTemplates.clear();
     failedTemplates.clear();
     contextIds.clear();
+    byId.clear();
     names.clear();
   }
 
@@ -50,6 +65,27 @@ final class BinXmlDecoder {
   void decode(int start, int end, RawRecord out) {
     work = 0;
     stream(start, end, Context.ROOT, 0, out);
+  }
+
+  /**
+   * Decodes a record found in slack space. Its template definitions may have been overwritten by the live records
+   * written over them: a definition whose GUID does not start with the instance's template id, or that no longer
+   * compiles, is replaced by a template of the same id compiled elsewhere in the chunk, if one fits the record's value
+   * table (as many values as the template has substitutions, each of the type its substitution declares, or null). A
+   * record decoded that way says so in {@link #BORROWED_KEY}.
+   */
+  void decodeStray(int start, int end, RawRecord out) {
+    stray = true;
+    borrowedFrom = -1;
+    try {
+      decode(start, end, out);
+    } finally {
+      stray = false;
+    }
+    if (borrowedFrom >= 0) {
+      out.add(BORROWED_KEY, "definition at 0x" + Integer.toHexString(lostDefinition) + " overwritten; used the"
+          + " chunk's template 0x" + Integer.toHexString(borrowedId) + " at 0x" + Integer.toHexString(borrowedFrom));
+    }
   }
 
   private void stream(int pos, int end, Context context, int depth, RawRecord out) {
@@ -77,10 +113,25 @@ final class BinXmlDecoder {
 
   private int templateInstance(int pos, int end, Context context, int depth, RawRecord out) {
     LittleEndian.check(pos, 10, end);
+    int id = LittleEndian.i32(b, pos + 2);
     int definition = LittleEndian.offset(b, pos + 6, limit);
     pos += 10;
-    CompiledTemplate template = template(definition, context);
-    if (definition == pos) {
+    boolean resident = definition == pos;
+    CompiledTemplate template = null;
+    EvtxFormatException lost = null;
+    try {
+      template = template(definition, context);
+      if (stray && !resident && LittleEndian.i32(b, definition + 4) != id) {
+        lost = new EvtxFormatException("template at 0x" + Integer.toHexString(definition) + " is another one (its GUID"
+            + " does not start with the instance's id)");
+      }
+    } catch (EvtxFormatException e) {
+      if (!stray || resident) {
+        throw e;
+      }
+      lost = e;
+    }
+    if (resident) {
       pos += 24 + LittleEndian.offset(b, pos + 20, end);
     }
     long count = LittleEndian.u32(b, pos, end);
@@ -102,8 +153,62 @@ final class BinXmlDecoder {
       throw new EvtxFormatException("template values run 0x" + Integer.toHexString(pos - end) + " bytes past the record");
     }
     table.count = (int) count;
+    if (stray && lost == null && !fits(template, table)) {
+      lost = new EvtxFormatException("template at 0x" + Integer.toHexString(definition) + " does not fit the values");
+    }
+    if (lost != null) {
+      template = borrow(id, definition, context, table, lost);
+    }
     emit(template, table, depth, out);
     return pos;
+  }
+
+  /** A template of the chunk with {@code id} under {@code context} that fits {@code table}; else {@code lost} is thrown. */
+  private CompiledTemplate borrow(int id, int definition, Context context, ValueTable table, EvtxFormatException lost) {
+    List<Known> candidates = byId.get(idKey(context, id));
+    if (candidates != null) {
+      for (Known known : candidates) {
+        if (fits(known.template, table)) {
+          if (borrowedFrom < 0) {
+            borrowedFrom = known.definition;
+            borrowedId = id;
+            lostDefinition = definition;
+          }
+          return known.template;
+        }
+      }
+    }
+    throw new EvtxFormatException(lost.getMessage() + "; no template of the chunk with id 0x" + Integer.toHexString(id)
+        + " fits the values");
+  }
+
+  /**
+   * Whether {@code table} holds exactly the values {@code t} substitutes, each of its declared type or null. A
+   * declared size_t may hold a hex integer: live records do that.
+   */
+  private boolean fits(CompiledTemplate t, ValueTable table) {
+    work += t.size();
+    if (work > MAX_WORK_PER_RECORD) {
+      throw new EvtxFormatException("record expands to more than " + MAX_WORK_PER_RECORD + " fields");
+    }
+    int max = -1;
+    for (int i = 0; i < t.size(); i++) {
+      int slot = t.slots[i];
+      if (slot == CompiledTemplate.STATIC) {
+        continue;
+      }
+      if (slot >= table.count) {
+        return false;
+      }
+      max = Math.max(max, slot);
+      int type = table.types[slot];
+      int declared = t.types[i];
+      if (type != declared && type != ValueReader.NULL
+          && !(declared == ValueReader.SIZE_T && (type == ValueReader.HEX32 || type == ValueReader.HEX64))) {
+        return false;
+      }
+    }
+    return table.count == max + 1;
   }
 
   private void emit(CompiledTemplate template, ValueTable table, int depth, RawRecord out) {
@@ -158,6 +263,11 @@ final class BinXmlDecoder {
     }
     try {
       CompiledTemplate compiled = compile(definition, context);
+      List<Known> sameId = byId.computeIfAbsent(idKey(context, LittleEndian.i32(b, definition + 4)),
+          k -> new ArrayList<>(1));
+      if (sameId.size() < MAX_SAME_ID) {
+        sameId.add(new Known(compiled, definition));
+      }
       if (root && definition < rootTemplates.length) {
         rootTemplates[definition] = compiled;
         rootTemplateOffsets[rootTemplateCount++] = definition;
@@ -194,6 +304,10 @@ final class BinXmlDecoder {
     return compiled;
   }
 
+  private long idKey(Context context, int id) {
+    return (long) contextId(context) << 32 | (id & 0xffffffffL);
+  }
+
   private int contextId(Context context) {
     Integer id = contextIds.get(context);
     if (id == null) {
@@ -214,6 +328,9 @@ final class BinXmlDecoder {
     }
     return table;
   }
+
+  /** A template compiled in this chunk and the offset of its definition. */
+  private record Known(CompiledTemplate template, int definition) {}
 
   /** The value descriptors of one template instance: per substitution index its size, type and offset. */
   private static final class ValueTable {

@@ -116,7 +116,7 @@ final class ChunkDecoder {
       if (!sizeCopyOk) {
         chunk.error(pos, "record size copy does not match " + size);
       }
-      RawRecord record = record(b, pos, size, chunk.location);
+      RawRecord record = record(b, pos, size, chunk.location, false);
       if (record == null) {
         chunk.error(pos, "record " + LittleEndian.i64(b, pos + 8) + ": " + failure);
         int next = nextRecord(b, pos + 1, liveLimit, length);
@@ -142,7 +142,7 @@ final class ChunkDecoder {
     for (int pos = nextRecord(b, from, length, length); pos >= 0; ) {
       int size = recordSize(b, pos, length, true);
       if (!isLive(LittleEndian.i64(b, pos + 8))) {
-        RawRecord record = record(b, pos, size, chunk.location);
+        RawRecord record = record(b, pos, size, chunk.location, true);
         if (record != null && record.size() == 0) {
           failure = "no fields";
           record = null;
@@ -164,10 +164,14 @@ final class ChunkDecoder {
   }
 
   /** The decoded record, or null with the reason in {@link #failure}. */
-  private RawRecord record(byte[] b, int pos, int size, String location) {
+  private RawRecord record(byte[] b, int pos, int size, String location, boolean stray) {
     RawRecord record = new RawRecord("evtx", location, LittleEndian.i64(b, pos + 8), fieldsHint);
     try {
-      binXml.decode(pos + RECORD_HEADER_SIZE, pos + size - 4, record);
+      if (stray) {
+        binXml.decodeStray(pos + RECORD_HEADER_SIZE, pos + size - 4, record);
+      } else {
+        binXml.decode(pos + RECORD_HEADER_SIZE, pos + size - 4, record);
+      }
       fieldsHint = Math.clamp(record.size() + 4, 16, 256);
       return record;
     } catch (EvtxFormatException | IndexOutOfBoundsException e) {

@@ -14,6 +14,8 @@ final class CompiledTemplate {
   final Object[] statics;
   /** Substitution index per field, or {@link #STATIC}. */
   final int[] slots;
+  /** The value type each slot's substitution declares (0 for a static field). */
+  final int[] types;
   /** Where each slot sits, for an embedded BinXML value that continues the path. */
   final Context[] contexts;
   /** Offset just past the compiled stream. */
@@ -24,6 +26,7 @@ final class CompiledTemplate {
     this.keys = b.keys.toArray(new String[n]);
     this.statics = b.statics.toArray();
     this.slots = b.slots.stream().mapToInt(Integer::intValue).toArray();
+    this.types = b.types.stream().mapToInt(Integer::intValue).toArray();
     this.contexts = b.contexts.toArray(new Context[n]);
     this.end = end;
   }
@@ -42,19 +45,22 @@ final class CompiledTemplate {
     private final List<String> keys = new ArrayList<>();
     private final List<Object> statics = new ArrayList<>();
     private final List<Integer> slots = new ArrayList<>();
+    private final List<Integer> types = new ArrayList<>();
     private final List<Context> contexts = new ArrayList<>();
 
     void literal(String key, Object value) {
       keys.add(key);
       statics.add(value);
       slots.add(STATIC);
+      types.add(0);
       contexts.add(null);
     }
 
-    void slot(String key, int index, Context context) {
+    void slot(String key, int index, int type, Context context) {
       keys.add(key);
       statics.add(null);
       slots.add(index);
+      types.add(type);
       contexts.add(context);
     }
 

@@ -57,7 +57,8 @@ final class TemplateCompiler {
         pos = element(pos, context.path().size());
       } else if (code == SUBSTITUTION || code == OPTIONAL_SUBSTITUTION) {
         LittleEndian.check(pos, 4, this.end);
-        out.slot(FieldKeys.element(path, context.dataName()), LittleEndian.u16(b, pos + 1, limit), context);
+        out.slot(FieldKeys.element(path, context.dataName()), LittleEndian.u16(b, pos + 1, limit), b[pos + 3] & 0xff,
+            context);
         pos += 4;
       } else {
         throw unexpected(token, pos);
@@ -149,7 +150,7 @@ final class TemplateCompiler {
         LittleEndian.check(pos, 4, end);
         if (!skip) {
           flushText(FieldKeys.attribute(path, null, name), named);
-          addField(FieldKeys.attribute(path, null, name), LittleEndian.u16(b, pos + 1, limit), Context.ROOT);
+          addField(FieldKeys.attribute(path, null, name), pos, Context.ROOT);
         }
         pos += 4;
       } else if (!isText(code)) {
@@ -187,7 +188,7 @@ final class TemplateCompiler {
           LittleEndian.check(pos, 4, end);
           String key = FieldKeys.element(path, dataName);
           flushText(key, null);
-          addField(key, LittleEndian.u16(b, pos + 1, limit), new Context(List.copyOf(path), dataName));
+          addField(key, pos, new Context(List.copyOf(path), dataName));
           pos += 4;
         }
         case PI_TARGET -> pos = skipName(pos + 1);
@@ -281,11 +282,12 @@ final class TemplateCompiler {
     text.setLength(0);
   }
 
-  private void addField(String key, int index, Context context) {
+  /** Adds the slot of the substitution token at {@code token} (4 bytes: code, u16 index, u8 type). */
+  private void addField(String key, int token, Context context) {
     if (out.size() >= MAX_FIELDS) {
       throw new EvtxFormatException("more than " + MAX_FIELDS + " fields in a template");
     }
-    out.slot(key, index, context);
+    out.slot(key, LittleEndian.u16(b, token + 1, limit), b[token + 3] & 0xff, context);
   }
 
   private static EvtxFormatException unexpected(int token, int pos) {

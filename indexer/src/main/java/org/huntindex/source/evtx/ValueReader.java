@@ -23,6 +23,8 @@ final class ValueReader {
   static final int GUID = 0x0f;
   static final int SIZE_T = 0x10;
   static final int SID = 0x13;
+  static final int HEX32 = 0x14;
+  static final int HEX64 = 0x15;
   static final int BINXML = 0x21;
   static final int ARRAY = 0x80;
 
@@ -67,8 +69,8 @@ final class ValueReader {
       case 0x11 -> size == 8 ? fileTime(LittleEndian.i64(b, off)) : hex(b, off, size);
       case 0x12 -> size == 16 ? systemTime(b, off) : hex(b, off, size);
       case SID -> sid(b, off, size);
-      case 0x14 -> size == 4 ? hexText(LittleEndian.i32(b, off) & 0xffffffffL) : hex(b, off, size);
-      case 0x15 -> size == 8 ? hexText(LittleEndian.i64(b, off)) : hex(b, off, size);
+      case HEX32 -> size == 4 ? hexText(LittleEndian.i32(b, off) & 0xffffffffL) : hex(b, off, size);
+      case HEX64 -> size == 8 ? hexText(LittleEndian.i64(b, off)) : hex(b, off, size);
       default -> hex(b, off, size);
     };
   }
@@ -297,8 +299,8 @@ final class ValueReader {
     return switch (type) {
       case 0x03, 0x04 -> 1;
       case 0x05, 0x06 -> 2;
-      case 0x07, 0x08, 0x0b, 0x0d, 0x14 -> 4;
-      case 0x09, 0x0a, 0x0c, 0x11, 0x15, SIZE_T -> 8;
+      case 0x07, 0x08, 0x0b, 0x0d, HEX32 -> 4;
+      case 0x09, 0x0a, 0x0c, 0x11, HEX64, SIZE_T -> 8;
       case GUID, 0x12 -> 16;
       default -> 0;
     };

@@ -213,7 +213,7 @@ final class EvtxFixture {
 
     /**
      * A template instance: the definition is written resident the first time {@code key} is used and referenced after;
-     * then the value table.
+     * then the value table. The template id is {@code key.hashCode()}, and the GUID starts with it, as in real files.
      */
     Chunk template(String key, Consumer<Chunk> definition, Value... values) {
       u8(0x0c).u8(0x01).u32(key.hashCode());
@@ -221,8 +221,8 @@ final class EvtxFixture {
       if (at == null) {
         at = pos + 4;
         templates.put(key, at);
-        u32(at).u32(0);
-        for (int i = 0; i < 16; i++) {
+        u32(at).u32(0).u32(key.hashCode());
+        for (int i = 0; i < 12; i++) {
           u8(key.hashCode() + i);
         }
         int sizeAt = pos;
@@ -233,6 +233,21 @@ final class EvtxFixture {
       } else {
         u32(at);
       }
+      return values(values);
+    }
+
+    /** A template instance of {@code key}'s id that names {@code definition} as its definition, whatever is there. */
+    Chunk templateAt(String key, int definition, Value... values) {
+      u8(0x0c).u8(0x01).u32(key.hashCode()).u32(definition);
+      return values(values);
+    }
+
+    /** The offset of {@code key}'s definition. */
+    int definitionOf(String key) {
+      return templates.get(key);
+    }
+
+    private Chunk values(Value... values) {
       u32(values.length);
       byte[][] data = new byte[values.length][];
       int at2 = pos + 4 * values.length;

@@ -207,6 +207,52 @@ class EvtxReaderSyntheticTest {
   }
 
   @Test
+  void slackRecordsWhoseDefinitionWasOverwrittenBorrowTheChunksTemplateOfTheirIdWhenItFits() throws Exception {
+    Consumer<Chunk> otherTemplate = t -> t.fragment().open("Event").closeStart().open("Other").closeStart()
+        .sub(0, STRING).end().end().eof();
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    c.record(1, r -> r.fragment().template("other", otherTemplate, Value.string("x")));
+    securityRecord(c, 2, true);
+    int other = c.definitionOf("other");
+    int security = c.definitionOf("security");
+    c.endLive();
+    int zeros = 0xff00;
+    // older records whose definitions the live ones overwrote: one where "other" now is, one where nothing is left
+    c.record(3, r -> r.fragment().templateAt("security", other, securityValues(3, true)));
+    c.record(4, r -> r.fragment().templateAt("security", zeros, securityValues(4, false)));
+    int unfit = c.pos;
+    c.record(5, r -> r.fragment().templateAt("security", security, Value.string("a"), Value.string("b")));
+    c.record(6, r -> r.fragment().templateAt("gone", other, Value.string("y")));
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
+    assertEquals(List.of(3L, 4L), recovered.stream().map(RawRecord::position).toList(), sink.errorText());
+    RawRecord third = recovered.get(0);
+    assertEquals("HOST-3", third.get("System.Computer"));
+    assertEquals(4688L, third.get("System.EventID"));
+    assertEquals("cmd.exe /c whoami 3", third.get("EventData.CommandLine"));
+    assertEquals(List.of(80L, 443L), third.get("EventData.Ports"));
+    assertNull(third.get("Event.Other"));
+    assertEquals("definition at 0x" + Integer.toHexString(other) + " overwritten; used the chunk's template 0x"
+        + Integer.toHexString("security".hashCode()) + " at 0x" + Integer.toHexString(security),
+        third.get(BinXmlDecoder.BORROWED_KEY));
+    RawRecord fourth = recovered.get(1);
+    assertEquals("HOST-4", fourth.get("System.Computer"));
+    assertNull(fourth.get("System.Security.UserID"));
+    assertTrue(((String) fourth.get(BinXmlDecoder.BORROWED_KEY)).startsWith("definition at 0xff00 overwritten"));
+    assertNull(sink.live().get(1).get(BinXmlDecoder.BORROWED_KEY));
+
+    // a record whose values do not fit its id's template, and one whose id the chunk has no template for (it used to
+    // be decoded with whatever template sat at its definition offset), are reported, not guessed
+    assertEquals(1, sink.errors.size(), sink.errorText());
+    assertEquals("chunk 0 offset 0x" + Integer.toHexString(unfit), sink.errors.getFirst().position());
+    assertEquals("2 record(s) in slack space could not be decoded; first: template at 0x" + Integer.toHexString(security)
+        + " does not fit the values; no template of the chunk with id 0x" + Integer.toHexString("security".hashCode())
+        + " fits the values", sink.errors.getFirst().reason());
+  }
+
+  @Test
   void truncatedFileKeepsTheWholeRecordsAndReportsTheCut() throws Exception {
     EvtxFixture file = new EvtxFixture();
     Chunk c = file.chunk();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,6 +98,78 @@ class EvtxRealDataTest {
         assertEquals(file.toString(), e.location());
         assertTrue(e.position().matches("chunk \\d+ offset 0x[0-9a-f]+|byte \\d+"), e.toString());
       });
+    }
+  }
+
+  /**
+   * Live records of real files turned into slack (the chunk's free-space offset moved before them), with their template
+   * instance pointing at another template's definition or at the chunk header, as when newer records overwrite an
+   * older one's definition: each must decode to exactly the fields it had live, plus the note of the template it
+   * borrowed.
+   */
+  @Test
+  void aLiveRecordTurnedToSlackWithItsDefinitionOverwrittenDecodesToTheSameFields() throws Exception {
+    Path samples = SharedData.realData().resolve("omerbenamram-evtx-samples");
+    int checked = 0;
+    for (String name : List.of("security.evtx", "sysmon.evtx", "Application_no_crc32.evtx", "new-user-security.evtx")) {
+      byte[] file = Files.readAllBytes(samples.resolve(name));
+      for (int at = 4096; at + ChunkDecoder.CHUNK_SIZE <= file.length; at += ChunkDecoder.CHUNK_SIZE) {
+        checked += turnRecordsToSlack(name, Arrays.copyOfRange(file, at, at + ChunkDecoder.CHUNK_SIZE));
+      }
+    }
+    assertTrue(checked > 150, checked + " records checked");
+  }
+
+  /** Checks up to five records of the chunk whose definitions lie in records before them; returns how many. */
+  private static int turnRecordsToSlack(String file, byte[] chunk) {
+    if (!new String(chunk, 0, 7, java.nio.charset.StandardCharsets.US_ASCII).equals("ElfChnk")) {
+      return 0;
+    }
+    Map<Long, RawRecord> live = new java.util.HashMap<>();
+    CollectingSink original = new CollectingSink();
+    new ChunkDecoder().decode(chunk, chunk.length, 0, file, true).deliverTo(original);
+    original.live().forEach(r -> live.put(r.position(), r));
+    int free = LittleEndian.i32(chunk, 48);
+    List<Integer> definitions = new ArrayList<>();
+    int checked = 0;
+    for (int pos = ChunkDecoder.HEADER_SIZE; pos + 28 <= free && LittleEndian.i32(chunk, pos) == 0x2a2a && checked < 5; ) {
+      int size = LittleEndian.i32(chunk, pos + 4);
+      int instance = pos + 24 + (chunk[pos + 24] == 0x0f ? 4 : 0);
+      if (size < 28 || pos + size > free || chunk[instance] != 0x0c) {
+        break;
+      }
+      long id = LittleEndian.i64(chunk, pos + 8);
+      int definition = LittleEndian.i32(chunk, instance + 6);
+      int elsewhere = definitions.stream().filter(d -> d != definition).findFirst().orElse(0);
+      if (definition == instance + 10) {
+        definitions.add(definition);
+      } else if (definition < pos && live.containsKey(id)) {
+        byte[] copy = chunk.clone();
+        putInt(copy, 48, pos);
+        putInt(copy, instance + 6, elsewhere);
+        CollectingSink sink = new CollectingSink();
+        new ChunkDecoder().decode(copy, copy.length, 0, file, true).deliverTo(sink);
+        List<RawRecord> recovered = sink.records.stream().filter(r -> r.position() == id).toList();
+        assertEquals(1, recovered.size(), file + " record " + id + ": " + sink.errorText());
+        RawRecord r = recovered.getFirst();
+        RawRecord expected = live.get(id);
+        assertTrue(r.recovered());
+        assertEquals(expected.size() + 1, r.size(), file + " record " + id);
+        for (int f = 0; f < expected.size(); f++) {
+          assertEquals(expected.name(f), r.name(f), file + " record " + id);
+          assertEquals(expected.value(f), r.value(f), file + " record " + id + " " + expected.name(f));
+        }
+        assertEquals(BinXmlDecoder.BORROWED_KEY, r.name(expected.size()));
+        checked++;
+      }
+      pos += size;
+    }
+    return checked;
+  }
+
+  private static void putInt(byte[] b, int at, int v) {
+    for (int i = 0; i < 4; i++) {
+      b[at + i] = (byte) (v >>> (8 * i));
     }
   }
 
