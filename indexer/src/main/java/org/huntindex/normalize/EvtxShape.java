@@ -50,6 +50,11 @@ final class EvtxShape implements RecordShape {
         case "System.EventRecordID" -> w.recordId = Values.integer(value);
         case "System.Provider.Name" -> w.provider = Values.text(value);
         case "System.TimeCreated.SystemTime" -> w.time = Ticks.parse(value);
+        case "Recovery.Written" -> {
+          // a record from slack space decoded without its template: the record header's write time
+          w.time = w.time != null ? w.time : Ticks.parse(value);
+          w.put(key, value);
+        }
         default -> {
           if (key.startsWith("EventData.")) {
             w.put(key.substring("EventData.".length()), value);

@@ -186,6 +186,20 @@ class NormalizerTest {
   }
 
   @Test
+  void anEvtxRecordRecoveredWithoutItsTemplateIsTimedByItsHeaderAndNeverOverridesTimeCreated() {
+    RawRecord bare = new RawRecord("evtx", "a.evtx", 9).recovered(true)
+        .add("Recovery.Value", "admmig").add("Recovery.Written", Instant.parse("2020-07-09T19:07:11.6431248Z"));
+    Event e = normalizer.normalize(bare);
+    assertEquals(ticks("2020-07-09T19:07:11.6431248Z"), e.number(Field.TIMESTAMP));
+    assertTrue(hasRaw(e, "Recovery.Value", "admmig"));
+
+    RawRecord timed = new RawRecord("evtx", "a.evtx", 10).recovered(true)
+        .add("System.TimeCreated.SystemTime", Instant.parse("2021-01-01T00:00:00Z"))
+        .add("Recovery.Written", Instant.parse("2020-07-09T19:07:11Z"));
+    assertEquals(ticks("2021-01-01T00:00:00Z"), normalizer.normalize(timed).number(Field.TIMESTAMP));
+  }
+
+  @Test
   void evtxDumpJsonIsReadLikeTheNativeReader() {
     Event e = normalizer.normalize(json("Event.#attributes.xmlns", "http://schemas.microsoft.com/win/2004/08/events/event",
         "Event.System.Provider.#attributes.Name", "Microsoft-Windows-Security-Auditing", "Event.System.EventID", 4688L,

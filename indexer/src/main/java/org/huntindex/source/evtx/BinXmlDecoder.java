@@ -18,10 +18,15 @@ final class BinXmlDecoder {
   static final int MAX_EMBEDDING_DEPTH = 16;
   static final int MAX_TEMPLATES_PER_CHUNK = 4096;
   static final int MAX_WORK_PER_RECORD = 200_000;
+  static final int MAX_NOTES = 4;
   /** Templates of one id kept per chunk to borrow from: real chunks have one. */
   static final int MAX_SAME_ID = 4;
-  /** The field naming, for a record from slack space, the template it was decoded with instead of its own. */
-  static final String BORROWED_KEY = "Recovery.Template";
+  /** The field saying, for a record from slack space, what it was decoded with instead of its own templates. */
+  static final String TEMPLATE_KEY = "Recovery.Template";
+  /** The values, in order, of a record from slack space whose template is lost: no template names them. */
+  static final String VALUE_KEY = "Recovery.Value";
+  /** The write time from the record header of a record from slack space that has no {@code TimeCreated}. */
+  static final String WRITTEN_KEY = "Recovery.Written";
 
   private final ValueReader values = new ValueReader();
   private final NameTable names = new NameTable(values);
@@ -37,10 +42,8 @@ final class BinXmlDecoder {
   private final Map<Long, List<Known>> byId = new HashMap<>();
   /** Whether the record being decoded lies in slack space, where a definition may have been overwritten. */
   private boolean stray;
-  /** Where the last stray record took a template by id: its definition's offset, or -1 for none. */
-  private int borrowedFrom;
-  private int borrowedId;
-  private int lostDefinition;
+  /** What the stray record being decoded used instead of templates of its own; at most {@link #MAX_NOTES}. */
+  private final List<String> notes = new ArrayList<>();
   private ValueTable[] tables = new ValueTable[4];
   private byte[] b;
   private int limit;
@@ -71,20 +74,20 @@ final class BinXmlDecoder {
    * Decodes a record found in slack space. Its template definitions may have been overwritten by the live records
    * written over them: a definition whose GUID does not start with the instance's template id, or that no longer
    * compiles, is replaced by a template of the same id compiled elsewhere in the chunk, if one fits the record's value
-   * table (as many values as the template has substitutions, each of the type its substitution declares, or null). A
-   * record decoded that way says so in {@link #BORROWED_KEY}.
+   * table (as many values as the template has substitutions, each of the type its substitution declares, or null).
+   * If none does, the values are kept in order under {@link #VALUE_KEY}, without names, when every one has a known
+   * type. Either way the record says what was done in {@link #TEMPLATE_KEY}.
    */
   void decodeStray(int start, int end, RawRecord out) {
     stray = true;
-    borrowedFrom = -1;
+    notes.clear();
     try {
       decode(start, end, out);
     } finally {
       stray = false;
     }
-    if (borrowedFrom >= 0) {
-      out.add(BORROWED_KEY, "definition at 0x" + Integer.toHexString(lostDefinition) + " overwritten; used the"
-          + " chunk's template 0x" + Integer.toHexString(borrowedId) + " at 0x" + Integer.toHexString(borrowedFrom));
+    for (String note : notes) {
+      out.add(TEMPLATE_KEY, note);
     }
   }
 
@@ -157,29 +160,73 @@ final class BinXmlDecoder {
       lost = new EvtxFormatException("template at 0x" + Integer.toHexString(definition) + " does not fit the values");
     }
     if (lost != null) {
-      template = borrow(id, definition, context, table, lost);
+      template = borrow(id, definition, context, table);
+      if (template == null) {
+        valuesWithoutNames(id, definition, table, depth, out, lost);
+        return pos;
+      }
     }
     emit(template, table, depth, out);
     return pos;
   }
 
-  /** A template of the chunk with {@code id} under {@code context} that fits {@code table}; else {@code lost} is thrown. */
-  private CompiledTemplate borrow(int id, int definition, Context context, ValueTable table, EvtxFormatException lost) {
+  /** A template of the chunk with {@code id} under {@code context} that fits {@code table}, or null. */
+  private CompiledTemplate borrow(int id, int definition, Context context, ValueTable table) {
     List<Known> candidates = byId.get(idKey(context, id));
-    if (candidates != null) {
-      for (Known known : candidates) {
-        if (fits(known.template, table)) {
-          if (borrowedFrom < 0) {
-            borrowedFrom = known.definition;
-            borrowedId = id;
-            lostDefinition = definition;
-          }
-          return known.template;
+    for (Known known : candidates == null ? List.<Known>of() : candidates) {
+      if (fits(known.template, table)) {
+        note("definition at 0x" + Integer.toHexString(definition) + " overwritten; used the chunk's template 0x"
+            + Integer.toHexString(id) + " at 0x" + Integer.toHexString(known.definition));
+        return known.template;
+      }
+    }
+    return null;
+  }
+
+  private void note(String note) {
+    if (notes.size() < MAX_NOTES) {
+      notes.add(note);
+    }
+  }
+
+  /**
+   * Keeps the values of a template instance whose template is lost, in order and without names; an embedded BinXML
+   * value is decoded as a stream of its own. Throws when a value has a type EVTX does not define: the bytes are then
+   * not a value table.
+   */
+  private void valuesWithoutNames(int id, int definition, ValueTable table, int depth, RawRecord out,
+      EvtxFormatException lost) {
+    for (int i = 0; i < table.count; i++) {
+      if (!ValueReader.isKnownType(table.types[i])) {
+        throw new EvtxFormatException(lost.getMessage() + "; no template of the chunk with id 0x"
+            + Integer.toHexString(id) + " fits the values, and value " + i + " has no EVTX type");
+      }
+    }
+    note("definition at 0x" + Integer.toHexString(definition) + " overwritten and no template of the chunk has id 0x"
+        + Integer.toHexString(id) + ": values kept in " + VALUE_KEY + ", without names");
+    work += table.count;
+    if (work > MAX_WORK_PER_RECORD) {
+      throw new EvtxFormatException("record expands to more than " + MAX_WORK_PER_RECORD + " fields");
+    }
+    for (int i = 0; i < table.count; i++) {
+      int size = table.sizes[i];
+      int type = table.types[i];
+      if (type == ValueReader.NULL || size == 0) {
+        continue;
+      }
+      int offset = table.offsets[i];
+      if (type == ValueReader.BINXML) {
+        if (depth + 1 > MAX_EMBEDDING_DEPTH) {
+          throw new EvtxFormatException("embedded BinXML nested deeper than " + MAX_EMBEDDING_DEPTH);
+        }
+        stream(offset, offset + size, Context.ROOT, depth + 1, out);
+      } else {
+        Object value = values.read(b, offset, size, type);
+        if (value != null) {
+          out.add(VALUE_KEY, value);
         }
       }
     }
-    throw new EvtxFormatException(lost.getMessage() + "; no template of the chunk with id 0x" + Integer.toHexString(id)
-        + " fits the values");
   }
 
   /**

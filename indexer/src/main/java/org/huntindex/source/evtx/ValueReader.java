@@ -42,6 +42,12 @@ final class ValueReader {
   private final long[] hexKeys = new long[NUMBERS];
   private final String[] hexTexts = new String[NUMBERS];
 
+  /** Whether EVTX defines {@code type}: a scalar type, an array of one, or embedded BinXML. */
+  static boolean isKnownType(int type) {
+    int scalar = type & ~ARRAY;
+    return type == BINXML || scalar <= HEX64 && (scalar != NULL || type == NULL);
+  }
+
   /** The value, or null for a Null value. */
   Object read(byte[] b, int off, int size, int type) {
     if ((type & ARRAY) != 0) {

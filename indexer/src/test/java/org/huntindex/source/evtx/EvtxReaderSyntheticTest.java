@@ -207,7 +207,7 @@ class EvtxReaderSyntheticTest {
   }
 
   @Test
-  void slackRecordsWhoseDefinitionWasOverwrittenBorrowTheChunksTemplateOfTheirIdWhenItFits() throws Exception {
+  void slackRecordsWhoseDefinitionWasOverwrittenBorrowTheChunksTemplateOfTheirId() throws Exception {
     Consumer<Chunk> otherTemplate = t -> t.fragment().open("Event").closeStart().open("Other").closeStart()
         .sub(0, STRING).end().end().eof();
     EvtxFixture file = new EvtxFixture();
@@ -221,13 +221,11 @@ class EvtxReaderSyntheticTest {
     // older records whose definitions the live ones overwrote: one where "other" now is, one where nothing is left
     c.record(3, r -> r.fragment().templateAt("security", other, securityValues(3, true)));
     c.record(4, r -> r.fragment().templateAt("security", zeros, securityValues(4, false)));
-    int unfit = c.pos;
-    c.record(5, r -> r.fragment().templateAt("security", security, Value.string("a"), Value.string("b")));
-    c.record(6, r -> r.fragment().templateAt("gone", other, Value.string("y")));
     CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
 
+    assertEquals(List.of(), sink.errors);
     List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
-    assertEquals(List.of(3L, 4L), recovered.stream().map(RawRecord::position).toList(), sink.errorText());
+    assertEquals(List.of(3L, 4L), recovered.stream().map(RawRecord::position).toList());
     RawRecord third = recovered.get(0);
     assertEquals("HOST-3", third.get("System.Computer"));
     assertEquals(4688L, third.get("System.EventID"));
@@ -236,20 +234,68 @@ class EvtxReaderSyntheticTest {
     assertNull(third.get("Event.Other"));
     assertEquals("definition at 0x" + Integer.toHexString(other) + " overwritten; used the chunk's template 0x"
         + Integer.toHexString("security".hashCode()) + " at 0x" + Integer.toHexString(security),
-        third.get(BinXmlDecoder.BORROWED_KEY));
+        third.get(BinXmlDecoder.TEMPLATE_KEY));
     RawRecord fourth = recovered.get(1);
     assertEquals("HOST-4", fourth.get("System.Computer"));
     assertNull(fourth.get("System.Security.UserID"));
-    assertTrue(((String) fourth.get(BinXmlDecoder.BORROWED_KEY)).startsWith("definition at 0xff00 overwritten"));
-    assertNull(sink.live().get(1).get(BinXmlDecoder.BORROWED_KEY));
+    assertTrue(((String) fourth.get(BinXmlDecoder.TEMPLATE_KEY)).startsWith("definition at 0xff00 overwritten"));
+    assertNull(sink.live().get(1).get(BinXmlDecoder.TEMPLATE_KEY));
+    assertNull(third.get(BinXmlDecoder.WRITTEN_KEY), "it has its TimeCreated");
+  }
 
-    // a record whose values do not fit its id's template, and one whose id the chunk has no template for (it used to
-    // be decoded with whatever template sat at its definition offset), are reported, not guessed
+  @Test
+  void slackRecordsThatFitNoTemplateOfTheirIdKeepTheirValuesWithoutNames() throws Exception {
+    Consumer<Chunk> otherTemplate = t -> t.fragment().open("Event").closeStart().open("Other").closeStart()
+        .sub(0, STRING).end().end().eof();
+    Consumer<Chunk> inner = t -> t.fragment().open("EventData").closeStart().data("Script", 0, STRING).end().eof();
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    c.record(1, r -> r.fragment().template("other", otherTemplate, Value.string("x")));
+    securityRecord(c, 2, true);
+    int other = c.definitionOf("other");
+    int security = c.definitionOf("security");
+    c.endLive();
+    // values that do not fit the template of their id; an id the chunk has no template for, whose definition offset
+    // now holds another template (this used to be decoded with it); an embedded payload whose own template is known
+    c.record(3, r -> r.fragment().templateAt("security", security, Value.string("a"), Value.nul(), Value.u32(7)));
+    c.record(4, r -> r.fragment().templateAt("gone", other, Value.string("y")));
+    c.record(5, r -> r.fragment().templateAt("gone", other, Value.u16(4104),
+        Value.embedded(e -> e.fragment().template("inner", inner, Value.string("iex (New-Object Net.WebClient)")))));
+    c.record(6, r -> r.fragment().templateAt("gone", 0xff00,
+        Value.embedded(e -> e.fragment().templateAt("alsogone", other, Value.string("p")))));
+    int garbage = c.pos;
+    c.record(7, r -> r.fragment().templateAt("gone", other, Value.string("z"), new Value(0x42, new byte[] {1, 2})));
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
+    assertEquals(List.of(3L, 4L, 5L, 6L), recovered.stream().map(RawRecord::position).toList(), sink.errorText());
+    assertEquals(List.of("a", 7L), sink.all(recovered.get(0), BinXmlDecoder.VALUE_KEY));
+    assertNull(recovered.get(0).get("System.Computer"));
+    assertEquals(List.of("y"), sink.all(recovered.get(1), BinXmlDecoder.VALUE_KEY));
+    assertNull(recovered.get(1).get("Event.Other"));
+    assertEquals("definition at 0x" + Integer.toHexString(other) + " overwritten and no template of the chunk has id 0x"
+        + Integer.toHexString("gone".hashCode()) + ": values kept in Recovery.Value, without names",
+        recovered.get(1).get(BinXmlDecoder.TEMPLATE_KEY));
+    assertEquals(List.of(4104L), sink.all(recovered.get(2), BinXmlDecoder.VALUE_KEY));
+    assertEquals("iex (New-Object Net.WebClient)", recovered.get(2).get("EventData.Script"));
+    RawRecord nested = recovered.get(3);
+    assertEquals(List.of("p"), sink.all(nested, BinXmlDecoder.VALUE_KEY));
+    assertEquals(List.of("definition at 0xff00 overwritten and no template of the chunk has id 0x"
+        + Integer.toHexString("gone".hashCode()) + ": values kept in Recovery.Value, without names",
+        "definition at 0x" + Integer.toHexString(other) + " overwritten and no template of the chunk has id 0x"
+        + Integer.toHexString("alsogone".hashCode()) + ": values kept in Recovery.Value, without names"),
+        sink.all(nested, BinXmlDecoder.TEMPLATE_KEY));
+    // without a TimeCreated they are timed by the record header's write time, which the fixture sets for every record
+    Instant written = ValueReader.fileTime(131_000_000_000_000_000L);
+    assertTrue(recovered.stream().allMatch(r -> written.equals(r.get(BinXmlDecoder.WRITTEN_KEY))));
+
+    // a type EVTX does not define: not a value table, nothing guessed
     assertEquals(1, sink.errors.size(), sink.errorText());
-    assertEquals("chunk 0 offset 0x" + Integer.toHexString(unfit), sink.errors.getFirst().position());
-    assertEquals("2 record(s) in slack space could not be decoded; first: template at 0x" + Integer.toHexString(security)
-        + " does not fit the values; no template of the chunk with id 0x" + Integer.toHexString("security".hashCode())
-        + " fits the values", sink.errors.getFirst().reason());
+    assertEquals("chunk 0 offset 0x" + Integer.toHexString(garbage), sink.errors.getFirst().position());
+    assertEquals("1 record(s) in slack space could not be decoded; first: template at 0x" + Integer.toHexString(other)
+        + " is another one (its GUID does not start with the instance's id); no template of the chunk with id 0x"
+        + Integer.toHexString("gone".hashCode()) + " fits the values, and value 1 has no EVTX type",
+        sink.errors.getFirst().reason());
   }
 
   @Test
