@@ -18,6 +18,7 @@ final class BinXmlDecoder {
   static final int MAX_EMBEDDING_DEPTH = 16;
   static final int MAX_TEMPLATES_PER_CHUNK = 4096;
   static final int MAX_WORK_PER_RECORD = 200_000;
+  /** Notes kept per record in {@link #TEMPLATE_KEY}: one per template instance decoded without its own template. */
   static final int MAX_NOTES = 4;
   /** Templates of one id kept per chunk to borrow from: real chunks have one. */
   static final int MAX_SAME_ID = 4;
