@@ -65,8 +65,11 @@ public final class CsvRecordReader implements RecordReader {
         if (header == null) {
           header = names(row);
         } else if (row.size() != header.size()) {
-          sink.error(new ReadError(location, "line " + line,
-              "row has " + row.size() + " cells, header has " + header.size() + ": skipped"));
+          long last = parser.getCurrentLineNumber();
+          String cells = row.size() + " cells, header has " + header.size();
+          sink.error(new ReadError(location, "line " + line, last <= line ? "row has " + cells + ": skipped"
+              : "row spans lines " + line + "-" + last + " inside quotes and has " + cells + ": all " + (last - line + 1)
+                  + " lines skipped (an unbalanced quote?)"));
         } else {
           sink.accept(record(location, line, header, row));
         }

@@ -76,6 +76,15 @@ class CsvRecordReaderTest {
   }
 
   @Test
+  void aRowThatAQuoteRunsOnForSeveralLinesIsReportedWithTheLinesItTook() throws IOException {
+    CollectingSink sink = readCsv("a,b,c\n1,\"stray,2\n3,4,5\n\"x\",6,7\n8,9,10\n");
+    assertEquals(List.of(5L), sink.positions());
+    assertEquals(List.of("line 2"), sink.errorPositions());
+    assertEquals("row spans lines 2-4 inside quotes and has 4 cells, header has 3: all 3 lines skipped (an unbalanced"
+        + " quote?)", sink.errors.get(0).reason());
+  }
+
+  @Test
   void unterminatedQuoteAtTheEndKeepsTheRowsBefore() throws IOException {
     CollectingSink sink = readCsv("a,b\n1,2\n3,\"open\n");
     assertEquals(List.of(2L, 3L), sink.positions());
