@@ -191,9 +191,9 @@ final class BinXmlDecoder {
   }
 
   /**
-   * Keeps the values of a template instance whose template is lost, in order and without names; an embedded BinXML
-   * value is decoded as a stream of its own. Throws when a value has a type EVTX does not define: the bytes are then
-   * not a value table.
+   * Keeps the values of a template instance whose template is lost, in order and without names, as a template whose
+   * every substitution is {@link #VALUE_KEY} would; an embedded BinXML value is decoded as a stream of its own. Throws
+   * when a value has a type EVTX does not define: the bytes are then not a value table.
    */
   private void valuesWithoutNames(int id, int definition, ValueTable table, int depth, RawRecord out,
       EvtxFormatException lost) {
@@ -205,29 +205,11 @@ final class BinXmlDecoder {
     }
     note("definition at 0x" + Integer.toHexString(definition) + " overwritten and no template of the chunk has id 0x"
         + Integer.toHexString(id) + ": values kept in " + VALUE_KEY + ", without names");
-    work += table.count;
-    if (work > MAX_WORK_PER_RECORD) {
-      throw new EvtxFormatException("record expands to more than " + MAX_WORK_PER_RECORD + " fields");
-    }
+    CompiledTemplate.Builder unnamed = new CompiledTemplate.Builder();
     for (int i = 0; i < table.count; i++) {
-      int size = table.sizes[i];
-      int type = table.types[i];
-      if (type == ValueReader.NULL || size == 0) {
-        continue;
-      }
-      int offset = table.offsets[i];
-      if (type == ValueReader.BINXML) {
-        if (depth + 1 > MAX_EMBEDDING_DEPTH) {
-          throw new EvtxFormatException("embedded BinXML nested deeper than " + MAX_EMBEDDING_DEPTH);
-        }
-        stream(offset, offset + size, Context.ROOT, depth + 1, out);
-      } else {
-        Object value = values.read(b, offset, size, type);
-        if (value != null) {
-          out.add(VALUE_KEY, value);
-        }
-      }
+      unnamed.slot(VALUE_KEY, i, table.types[i], Context.ROOT);
     }
+    emit(unnamed.build(0), table, depth, out);
   }
 
   /**

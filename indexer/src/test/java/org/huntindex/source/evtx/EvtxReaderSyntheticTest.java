@@ -206,17 +206,21 @@ class EvtxReaderSyntheticTest {
     assertEquals("HOST-3", recovered.getFirst().get("System.Computer"));
   }
 
+  /** A chunk whose live records define the templates "other" and "security"; what is written next is slack. */
+  private static Chunk liveOtherAndSecurity(EvtxFixture file) {
+    Chunk c = file.chunk();
+    c.record(1, r -> r.fragment().template("other", t -> t.fragment().open("Event").closeStart().open("Other")
+        .closeStart().sub(0, STRING).end().end().eof(), Value.string("x")));
+    securityRecord(c, 2, true);
+    return c.endLive();
+  }
+
   @Test
   void slackRecordsWhoseDefinitionWasOverwrittenBorrowTheChunksTemplateOfTheirId() throws Exception {
-    Consumer<Chunk> otherTemplate = t -> t.fragment().open("Event").closeStart().open("Other").closeStart()
-        .sub(0, STRING).end().end().eof();
     EvtxFixture file = new EvtxFixture();
-    Chunk c = file.chunk();
-    c.record(1, r -> r.fragment().template("other", otherTemplate, Value.string("x")));
-    securityRecord(c, 2, true);
+    Chunk c = liveOtherAndSecurity(file);
     int other = c.definitionOf("other");
     int security = c.definitionOf("security");
-    c.endLive();
     int zeros = 0xff00;
     // older records whose definitions the live ones overwrote: one where "other" now is, one where nothing is left
     c.record(3, r -> r.fragment().templateAt("security", other, securityValues(3, true)));
@@ -245,16 +249,11 @@ class EvtxReaderSyntheticTest {
 
   @Test
   void slackRecordsThatFitNoTemplateOfTheirIdKeepTheirValuesWithoutNames() throws Exception {
-    Consumer<Chunk> otherTemplate = t -> t.fragment().open("Event").closeStart().open("Other").closeStart()
-        .sub(0, STRING).end().end().eof();
     Consumer<Chunk> inner = t -> t.fragment().open("EventData").closeStart().data("Script", 0, STRING).end().eof();
     EvtxFixture file = new EvtxFixture();
-    Chunk c = file.chunk();
-    c.record(1, r -> r.fragment().template("other", otherTemplate, Value.string("x")));
-    securityRecord(c, 2, true);
+    Chunk c = liveOtherAndSecurity(file);
     int other = c.definitionOf("other");
     int security = c.definitionOf("security");
-    c.endLive();
     // values that do not fit the template of their id; an id the chunk has no template for, whose definition offset
     // now holds another template (this used to be decoded with it); an embedded payload whose own template is known
     c.record(3, r -> r.fragment().templateAt("security", security, Value.string("a"), Value.nul(), Value.u32(7)));
