@@ -67,9 +67,10 @@ public final class CsvRecordReader implements RecordReader {
         } else if (row.size() != header.size()) {
           long last = parser.getCurrentLineNumber();
           String cells = row.size() + " cells, header has " + header.size();
-          sink.error(new ReadError(location, "line " + line, last <= line ? "row has " + cells + ": skipped"
-              : "row spans lines " + line + "-" + last + " inside quotes and has " + cells + ": all " + (last - line + 1)
-                  + " lines skipped (an unbalanced quote?)"));
+          String reason = last <= line ? "row has " + cells + ": skipped"
+              : "row spans lines " + line + "-" + last + " inside quotes and has " + cells + ": all "
+                  + (last - line + 1) + " lines skipped (an unbalanced quote?)";
+          sink.error(new ReadError(location, "line " + line, reason));
         } else {
           sink.accept(record(location, line, header, row));
         }

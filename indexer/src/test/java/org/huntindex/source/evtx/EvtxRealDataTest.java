@@ -2,10 +2,12 @@ package org.huntindex.source.evtx;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,17 +124,18 @@ class EvtxRealDataTest {
 
   /** Checks up to five records of the chunk whose definitions lie in records before them; returns how many. */
   private static int turnRecordsToSlack(String file, byte[] chunk) {
-    if (!new String(chunk, 0, 7, java.nio.charset.StandardCharsets.US_ASCII).equals("ElfChnk")) {
+    if (!new String(chunk, 0, 7, StandardCharsets.US_ASCII).equals("ElfChnk")) {
       return 0;
     }
-    Map<Long, RawRecord> live = new java.util.HashMap<>();
+    Map<Long, RawRecord> live = new HashMap<>();
     CollectingSink original = new CollectingSink();
     new ChunkDecoder().decode(chunk, chunk.length, 0, file, true).deliverTo(original);
     original.live().forEach(r -> live.put(r.position(), r));
     int free = LittleEndian.i32(chunk, 48);
     List<Integer> definitions = new ArrayList<>();
     int checked = 0;
-    for (int pos = ChunkDecoder.HEADER_SIZE; pos + 28 <= free && LittleEndian.i32(chunk, pos) == 0x2a2a && checked < 5; ) {
+    int pos = ChunkDecoder.HEADER_SIZE;
+    while (pos + 28 <= free && LittleEndian.i32(chunk, pos) == 0x2a2a && checked < 5) {
       int size = LittleEndian.i32(chunk, pos + 4);
       int instance = pos + 24 + (chunk[pos + 24] == 0x0f ? 4 : 0);
       if (size < 28 || pos + size > free || chunk[instance] != 0x0c) {
