@@ -18,16 +18,10 @@ final class BinXmlDecoder {
   static final int MAX_EMBEDDING_DEPTH = 16;
   static final int MAX_TEMPLATES_PER_CHUNK = 4096;
   static final int MAX_WORK_PER_RECORD = 200_000;
-  /** Notes kept per record in {@link #TEMPLATE_KEY}: one per template instance decoded without its own template. */
+  /** Notes kept per record in {@link FieldKeys#RECOVERY_TEMPLATE}, one per template instance not decoded as its own. */
   static final int MAX_NOTES = 4;
   /** Templates of one id kept per chunk to borrow from: real chunks have one. */
   static final int MAX_SAME_ID = 4;
-  /** The field saying, for a record from slack space, what it was decoded with instead of its own templates. */
-  static final String TEMPLATE_KEY = "Recovery.Template";
-  /** The values, in order, of a record from slack space whose template is lost: no template names them. */
-  static final String VALUE_KEY = "Recovery.Value";
-  /** The write time from the record header of a record from slack space that has no {@code TimeCreated}. */
-  static final String WRITTEN_KEY = "Recovery.Written";
 
   private final ValueReader values = new ValueReader();
   private final NameTable names = new NameTable(values);
@@ -76,8 +70,8 @@ final class BinXmlDecoder {
    * written over them: a definition whose GUID does not start with the instance's template id, or that no longer
    * compiles, is replaced by a template of the same id compiled elsewhere in the chunk, if one fits the record's value
    * table (as many values as the template has substitutions, each of the type its substitution declares, or null).
-   * If none does, the values are kept in order under {@link #VALUE_KEY}, without names, when every one has a known
-   * type. Either way the record says what was done in {@link #TEMPLATE_KEY}.
+   * If none does, the values are kept in order under {@link FieldKeys#RECOVERY_VALUE}, without names, when every one
+   * has a known type. Either way the record says what was done in {@link FieldKeys#RECOVERY_TEMPLATE}.
    */
   void decodeStray(int start, int end, RawRecord out) {
     stray = true;
@@ -88,7 +82,7 @@ final class BinXmlDecoder {
       stray = false;
     }
     for (String note : notes) {
-      out.add(TEMPLATE_KEY, note);
+      out.add(FieldKeys.RECOVERY_TEMPLATE, note);
     }
   }
 
@@ -192,8 +186,8 @@ final class BinXmlDecoder {
 
   /**
    * Keeps the values of a template instance whose template is lost, in order and without names, as a template whose
-   * every substitution is {@link #VALUE_KEY} would; an embedded BinXML value is decoded as a stream of its own. Throws
-   * when a value has a type EVTX does not define: the bytes are then not a value table.
+   * every substitution is {@link FieldKeys#RECOVERY_VALUE} would; an embedded BinXML value is decoded as a stream of
+   * its own. Throws when a value has a type EVTX does not define: the bytes are then not a value table.
    */
   private void valuesWithoutNames(int id, int definition, ValueTable table, int depth, RawRecord out,
       EvtxFormatException lost) {
@@ -204,10 +198,10 @@ final class BinXmlDecoder {
       }
     }
     note("definition at 0x" + Integer.toHexString(definition) + " overwritten and no template of the chunk has id 0x"
-        + Integer.toHexString(id) + ": values kept in " + VALUE_KEY + ", without names");
+        + Integer.toHexString(id) + ": values kept in " + FieldKeys.RECOVERY_VALUE + ", without names");
     CompiledTemplate.Builder unnamed = new CompiledTemplate.Builder();
     for (int i = 0; i < table.count; i++) {
-      unnamed.slot(VALUE_KEY, i, table.types[i], Context.ROOT);
+      unnamed.slot(FieldKeys.RECOVERY_VALUE, i, table.types[i], Context.ROOT);
     }
     emit(unnamed.build(0), table, depth, out);
   }

@@ -147,8 +147,8 @@ final class ChunkDecoder {
           failure = "no fields";
           record = null;
         }
-        if (record != null && record.get("System.TimeCreated.SystemTime") == null) {
-          record.add(BinXmlDecoder.WRITTEN_KEY, ValueReader.fileTime(LittleEndian.i64(b, pos + 16)));
+        if (record != null && record.get(FieldKeys.TIME_CREATED) == null) {
+          record.add(FieldKeys.RECOVERY_WRITTEN, ValueReader.fileTime(LittleEndian.i64(b, pos + 16)));
         }
         if (record != null) {
           chunk.result.record(record.recovered(true).checksumOk(checksumOk));

@@ -8,12 +8,19 @@ import java.util.Set;
  * Field names for flattened EVTX XML: the element path below {@code Event} joined by dots, an attribute appended as a
  * last part. {@code System.TimeCreated.SystemTime}, {@code EventData.<Data@Name>} (unnamed: {@code EventData.Data}),
  * {@code UserData.<path>}. Keeping the top-level part means a UserData {@code EventID} can never shadow the System one.
+ * A record from slack space decoded without its own template says so under {@code Recovery.*}.
  */
 final class FieldKeys {
   private static final Set<String> NUMERIC_SYSTEM_FIELDS = Set.of("System.EventID", "System.EventID.Qualifiers",
       "System.Version", "System.Level", "System.Task", "System.Opcode", "System.EventRecordID",
       "System.Execution.ProcessID", "System.Execution.ThreadID");
-  private static final String TIME_CREATED = "System.TimeCreated.SystemTime";
+  static final String TIME_CREATED = "System.TimeCreated.SystemTime";
+  /** What a record from slack space was decoded with instead of its own templates. */
+  static final String RECOVERY_TEMPLATE = "Recovery.Template";
+  /** The values, in order, of a record from slack space whose template is lost: no template names them. */
+  static final String RECOVERY_VALUE = "Recovery.Value";
+  /** The write time from the record header of a record from slack space that has no {@code TimeCreated}. */
+  static final String RECOVERY_WRITTEN = "Recovery.Written";
 
   private FieldKeys() {}
 

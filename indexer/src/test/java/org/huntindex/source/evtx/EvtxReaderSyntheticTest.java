@@ -238,13 +238,13 @@ class EvtxReaderSyntheticTest {
     assertNull(third.get("Event.Other"));
     assertEquals("definition at 0x" + Integer.toHexString(other) + " overwritten; used the chunk's template 0x"
         + Integer.toHexString("security".hashCode()) + " at 0x" + Integer.toHexString(security),
-        third.get(BinXmlDecoder.TEMPLATE_KEY));
+        third.get(FieldKeys.RECOVERY_TEMPLATE));
     RawRecord fourth = recovered.get(1);
     assertEquals("HOST-4", fourth.get("System.Computer"));
     assertNull(fourth.get("System.Security.UserID"));
-    assertTrue(((String) fourth.get(BinXmlDecoder.TEMPLATE_KEY)).startsWith("definition at 0xff00 overwritten"));
-    assertNull(sink.live().get(1).get(BinXmlDecoder.TEMPLATE_KEY));
-    assertNull(third.get(BinXmlDecoder.WRITTEN_KEY), "it has its TimeCreated");
+    assertTrue(((String) fourth.get(FieldKeys.RECOVERY_TEMPLATE)).startsWith("definition at 0xff00 overwritten"));
+    assertNull(sink.live().get(1).get(FieldKeys.RECOVERY_TEMPLATE));
+    assertNull(third.get(FieldKeys.RECOVERY_WRITTEN), "it has its TimeCreated");
   }
 
   @Test
@@ -268,25 +268,25 @@ class EvtxReaderSyntheticTest {
 
     List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
     assertEquals(List.of(3L, 4L, 5L, 6L), recovered.stream().map(RawRecord::position).toList(), sink.errorText());
-    assertEquals(List.of("a", 7L), sink.all(recovered.get(0), BinXmlDecoder.VALUE_KEY));
+    assertEquals(List.of("a", 7L), sink.all(recovered.get(0), FieldKeys.RECOVERY_VALUE));
     assertNull(recovered.get(0).get("System.Computer"));
-    assertEquals(List.of("y"), sink.all(recovered.get(1), BinXmlDecoder.VALUE_KEY));
+    assertEquals(List.of("y"), sink.all(recovered.get(1), FieldKeys.RECOVERY_VALUE));
     assertNull(recovered.get(1).get("Event.Other"));
     assertEquals("definition at 0x" + Integer.toHexString(other) + " overwritten and no template of the chunk has id 0x"
         + Integer.toHexString("gone".hashCode()) + ": values kept in Recovery.Value, without names",
-        recovered.get(1).get(BinXmlDecoder.TEMPLATE_KEY));
-    assertEquals(List.of(4104L), sink.all(recovered.get(2), BinXmlDecoder.VALUE_KEY));
+        recovered.get(1).get(FieldKeys.RECOVERY_TEMPLATE));
+    assertEquals(List.of(4104L), sink.all(recovered.get(2), FieldKeys.RECOVERY_VALUE));
     assertEquals("iex (New-Object Net.WebClient)", recovered.get(2).get("EventData.Script"));
     RawRecord nested = recovered.get(3);
-    assertEquals(List.of("p"), sink.all(nested, BinXmlDecoder.VALUE_KEY));
+    assertEquals(List.of("p"), sink.all(nested, FieldKeys.RECOVERY_VALUE));
     assertEquals(List.of("definition at 0xff00 overwritten and no template of the chunk has id 0x"
         + Integer.toHexString("gone".hashCode()) + ": values kept in Recovery.Value, without names",
         "definition at 0x" + Integer.toHexString(other) + " overwritten and no template of the chunk has id 0x"
         + Integer.toHexString("alsogone".hashCode()) + ": values kept in Recovery.Value, without names"),
-        sink.all(nested, BinXmlDecoder.TEMPLATE_KEY));
+        sink.all(nested, FieldKeys.RECOVERY_TEMPLATE));
     // without a TimeCreated they are timed by the record header's write time, which the fixture sets for every record
     Instant written = ValueReader.fileTime(131_000_000_000_000_000L);
-    assertTrue(recovered.stream().allMatch(r -> written.equals(r.get(BinXmlDecoder.WRITTEN_KEY))));
+    assertTrue(recovered.stream().allMatch(r -> written.equals(r.get(FieldKeys.RECOVERY_WRITTEN))));
 
     // a type EVTX does not define: not a value table, nothing guessed
     assertEquals(1, sink.errors.size(), sink.errorText());

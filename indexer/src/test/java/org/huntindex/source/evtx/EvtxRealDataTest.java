@@ -1,5 +1,6 @@
 package org.huntindex.source.evtx;
 
+import static org.huntindex.source.evtx.EvtxFixture.put32;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.charset.StandardCharsets;
@@ -148,8 +149,8 @@ class EvtxRealDataTest {
         definitions.add(definition);
       } else if (definition < pos && live.containsKey(id)) {
         byte[] copy = chunk.clone();
-        putInt(copy, 48, pos);
-        putInt(copy, instance + 6, elsewhere);
+        put32(copy, 48, pos);
+        put32(copy, instance + 6, elsewhere);
         CollectingSink sink = new CollectingSink();
         new ChunkDecoder().decode(copy, copy.length, 0, file, true).deliverTo(sink);
         List<RawRecord> recovered = sink.records.stream().filter(r -> r.position() == id).toList();
@@ -162,10 +163,10 @@ class EvtxRealDataTest {
           assertEquals(expected.name(f), r.name(f), file + " record " + id);
           assertEquals(expected.value(f), r.value(f), file + " record " + id + " " + expected.name(f));
         }
-        assertEquals(BinXmlDecoder.TEMPLATE_KEY, r.name(expected.size()));
+        assertEquals(FieldKeys.RECOVERY_TEMPLATE, r.name(expected.size()));
 
         // and with an id the chunk has no template for: its values, without names, are values the live record had
-        putInt(copy, instance + 2, LittleEndian.i32(chunk, instance + 2) ^ 0x5a5a5a5a);
+        put32(copy, instance + 2, LittleEndian.i32(chunk, instance + 2) ^ 0x5a5a5a5a);
         CollectingSink bare = new CollectingSink();
         new ChunkDecoder().decode(copy, copy.length, 0, file, true).deliverTo(bare);
         RawRecord unnamed = bare.records.stream().filter(x -> x.position() == id).findFirst().orElseThrow();
@@ -173,7 +174,7 @@ class EvtxRealDataTest {
         for (int f = 0; f < expected.size(); f++) {
           liveValues.add(expected.value(f));
         }
-        List<Object> values = bare.all(unnamed, BinXmlDecoder.VALUE_KEY);
+        List<Object> values = bare.all(unnamed, FieldKeys.RECOVERY_VALUE);
         assertFalse(values.isEmpty(), file + " record " + id);
         for (Object v : values) {
           assertTrue(liveValues.remove(v), file + " record " + id + ": " + v + " not among " + liveValues);
@@ -183,12 +184,6 @@ class EvtxRealDataTest {
       pos += size;
     }
     return checked;
-  }
-
-  private static void putInt(byte[] b, int at, int v) {
-    for (int i = 0; i < 4; i++) {
-      b[at + i] = (byte) (v >>> (8 * i));
-    }
   }
 
   @Test
