@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -13,10 +12,11 @@ import java.util.List;
  * A fixed set of CIDR blocks (EQL {@code cidrmatch}, HUNTS.md B.3) answering "is this 16-byte address in any block" in
  * a few nanoseconds, and giving its blocks merged into disjoint ranges for {@code InetAddressPoint.newRangeQuery}.
  *
- * <p>The blocks are merged into sorted disjoint 128-bit ranges. A lookup reads a two-level table keyed by the top two
- * bytes of the address (for IPv4-mapped addresses, its first two octets), small enough to stay in L1 cache: a key whose
+ * <p>The blocks are merged into sorted disjoint 128-bit ranges. A lookup reads one entry of a 256 KiB table keyed by
+ * the top two bytes of the address (for IPv4-mapped addresses, its first two octets, in a second half): a key whose
  * whole span is in or out of the set answers at once; a key that a range boundary cuts names the first range that can
- * hold its addresses, and the lookup walks the ranges from there (one or two, for hunt B's blocks).
+ * hold its addresses, and the lookup walks the ranges from there (one or two, for hunt B's blocks), or searches them
+ * all when that range's index does not fit the entry.
  */
 public final class CidrSet {
 
@@ -26,8 +26,10 @@ public final class CidrSet {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final int IN = 1;
   private static final int CUT = 2;
-  /** Level-2 entry {@code FIRST + i}: the key is cut, and range {@code i} is the first that can hold its addresses. */
+  /** Entry {@code FIRST + i}: the key is cut, and range {@code i} is the first that can hold its addresses. */
   private static final int FIRST = 2;
+  /** Entry of a cut key whose first range is past what an entry holds: the lookup searches all ranges. */
+  private static final int BEYOND = Character.MAX_VALUE;
 
   private final List<Cidr> cidrs;
   // range bounds as (hi, lo) with the sign bit flipped, so that signed comparison orders them as unsigned
@@ -35,10 +37,9 @@ public final class CidrSet {
   private final long[] lowLo;
   private final long[] upHi;
   private final long[] upLo;
-  // level 1, by first byte (0..255 IPv6 top byte, 256..511 IPv4 first octet): a 256-entry block of level 2, which gives
-  // OUT, IN or FIRST + the first range to walk by the second byte; block 0 is all OUT and block 1 all IN
-  private final short[] level1 = new short[512];
-  private final int[] level2;
+  // by key: 0..65535 an IPv6 address's top two bytes, 65536.. an IPv4 address's first two octets; OUT, IN, FIRST + the
+  // first range to walk, or BEYOND
+  private final char[] keys = new char[2 << 16];
 
   private CidrSet(List<Cidr> cidrs) {
     this.cidrs = List.copyOf(cidrs);
@@ -76,21 +77,18 @@ public final class CidrSet {
       upHi[i] = r[2];
       upLo[i] = r[3];
     }
-    IntArrayBuilder blocks = new IntArrayBuilder();
-    blocks.fill(0);
-    blocks.fill(IN);
     for (int first = 0; first < 512; first++) {
       boolean v4 = first >= 256;
       int state = state(v4, first & 0xFF, 0, 8);
-      level1[first] = (short) (state == CUT ? blocks.size() / 256 : state);
-      if (state == CUT) {
-        for (int second = 0; second < 256; second++) {
+      for (int second = 0; second < 256; second++) {
+        int entry = state;
+        if (state == CUT) {
           int cut = state(v4, first & 0xFF, second, 16);
-          blocks.add(cut == CUT ? FIRST + firstRangeFrom(v4, first & 0xFF, second) : cut);
+          entry = cut == CUT ? (int) Math.min(FIRST + (long) firstRangeFrom(v4, first & 0xFF, second), BEYOND) : cut;
         }
+        keys[first << 8 | second] = (char) entry;
       }
     }
-    level2 = blocks.toArray();
   }
 
   /** The set of {@code cidrs}, each per {@link Cidr#parse}. */
@@ -110,17 +108,21 @@ public final class CidrSet {
 
   /** Whether some block holds the address whose 16 bytes are {@code hi} then {@code lo}, big-endian. */
   public boolean contains(long hi, long lo) {
-    // branch-free choice of the top two bytes: mapped is 1 for ::ffff:a.b.c.d, else 0
+    // branch-free choice of the key: notMapped is all ones unless the address is ::ffff:a.b.c.d (then 0), and masks
+    // in the IPv6 key instead of the IPv4 one
     long t = hi | ((lo >>> 32) ^ 0xFFFFL);
-    int mapped = (int) ((t | -t) >>> 63) ^ 1;
-    int v6Top = (int) (hi >>> 48);
-    int top = v6Top + mapped * ((0x10000 | (int) (lo >>> 16) & 0xFFFF) - v6Top);
-    int state = level2[level1[top >>> 8] << 8 | (top & 0xFF)];
+    int notMapped = (int) ((t | -t) >> 63);
+    int v4Key = 0x10000 | (int) (lo >>> 16) & 0xFFFF;
+    int top = v4Key ^ ((v4Key ^ (int) (hi >>> 48)) & notMapped);
+    int state = keys[top];
     if (state >= FIRST) {
       // The ranges are sorted and disjoint: walk from the first that can hold the address while they start at or
       // before it. Written out here, not called: as a call, lookups took 15% longer (JMH).
       long h = flip(hi);
       long l = flip(lo);
+      if (state == BEYOND) {
+        return search(h, l);
+      }
       for (int i = state - FIRST; i < lowHi.length && (lowHi[i] < h || (lowHi[i] == h && lowLo[i] <= l)); i++) {
         if (h < upHi[i] || (h == upHi[i] && l <= upLo[i])) {
           return true;
@@ -196,33 +198,6 @@ public final class CidrSet {
       return IN;
     }
     return first0 || overlapsAfter(flip(fromHi), flip(fromLo), flip(toHi), flip(toLo)) ? CUT : 0;
-  }
-
-  /** A growable int array. */
-  private static final class IntArrayBuilder {
-    private int[] values = new int[1024];
-    private int size;
-
-    void add(int v) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
-    }
-
-    void fill(int b) {
-      for (int i = 0; i < 256; i++) {
-        add(b);
-      }
-    }
-
-    int size() {
-      return size;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(values, size);
-    }
   }
 
   private boolean sameRange(long fromHi, long fromLo, long toHi, long toLo) {

@@ -89,6 +89,22 @@ class CidrSetTest {
   }
 
   @Test
+  void aKeyWhoseFirstRangeIsPastWhatATableEntryHoldsIsSearched() {
+    // 70,000 single addresses 10.0.0.0, 10.0.0.2, ...: key 10.2's first range is number 65,536
+    List<Cidr> cidrs = new ArrayList<>();
+    for (int i = 0; i < 70_000; i++) {
+      int a = 2 * i;
+      cidrs.add(Cidr.parse("10." + (a >>> 16) + "." + (a >>> 8 & 0xFF) + "." + (a & 0xFF)));
+    }
+    CidrSet set = CidrSet.ofCidrs(cidrs);
+    assertEquals(70_000, set.ranges().size());
+    for (int a = 2 * 65_530; a < 2 * 70_000 + 4; a++) {
+      String ip = "10." + (a >>> 16) + "." + (a >>> 8 & 0xFF) + "." + (a & 0xFF);
+      assertEquals(a % 2 == 0 && a < 2 * 70_000, set.contains(IpAddresses.parse(ip)), ip);
+    }
+  }
+
+  @Test
   void rangesAreSortedDisjointAndCoverExactlyTheBlocks() {
     List<CidrSet.Range> ranges = SET.ranges();
     for (int i = 1; i < ranges.size(); i++) {
