@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -80,13 +81,14 @@ public final class CidrSet {
     for (int first = 0; first < 512; first++) {
       boolean v4 = first >= 256;
       int state = state(v4, first & 0xFF, 0, 8);
-      for (int second = 0; second < 256; second++) {
-        int entry = state;
-        if (state == CUT) {
+      if (state == IN) {
+        Arrays.fill(keys, first << 8, (first + 1) << 8, (char) IN);
+      } else if (state == CUT) {
+        for (int second = 0; second < 256; second++) {
           int cut = state(v4, first & 0xFF, second, 16);
-          entry = cut == CUT ? (int) Math.min(FIRST + (long) firstRangeFrom(v4, first & 0xFF, second), BEYOND) : cut;
+          keys[first << 8 | second] =
+              (char) (cut == CUT ? Math.min(FIRST + (long) firstRangeFrom(v4, first & 0xFF, second), BEYOND) : cut);
         }
-        keys[first << 8 | second] = (char) entry;
       }
     }
   }
