@@ -44,28 +44,7 @@ public final class CidrSet {
 
   private CidrSet(List<Cidr> cidrs) {
     this.cidrs = List.copyOf(cidrs);
-    List<long[]> ranges = new ArrayList<>();
-    for (Cidr c : cidrs) {
-      byte[] l = c.lower();
-      byte[] u = c.upper();
-      ranges.add(new long[] {hi(l), lo(l), hi(u), lo(u)});
-    }
-    ranges.sort(Comparator.<long[]>comparingLong(r -> r[0]).thenComparingLong(r -> r[1]));
-    List<long[]> merged = new ArrayList<>();
-    for (long[] r : ranges) {
-      long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && !(r[0] > last[2] || (r[0] == last[2] && r[1] > last[3]))) {
-        if (r[2] > last[2] || (r[2] == last[2] && r[3] > last[3])) {
-          last[2] = r[2];
-          last[3] = r[3];
-        }
-      } else if (last != null && adjacent(last, r)) {
-        last[2] = r[2];
-        last[3] = r[3];
-      } else {
-        merged.add(r.clone());
-      }
-    }
+    List<long[]> merged = merge(cidrs);
     int n = merged.size();
     lowHi = new long[n];
     lowLo = new long[n];
@@ -91,6 +70,49 @@ public final class CidrSet {
         }
       }
     }
+  }
+
+  /**
+   * The blocks of {@code cidrs} (each per {@link Cidr#parse}) merged into sorted, disjoint, non-adjacent ranges, as
+   * {@link #ranges()} gives them, without building the lookup table.
+   */
+  public static List<Range> merged(Collection<String> cidrs) {
+    return toRanges(merge(cidrs.stream().map(Cidr::parse).toList()));
+  }
+
+  /** Sorted, disjoint, non-adjacent ranges as {hi, lo, hi, lo} with the sign bits flipped. */
+  private static List<long[]> merge(List<Cidr> cidrs) {
+    List<long[]> ranges = new ArrayList<>();
+    for (Cidr c : cidrs) {
+      byte[] l = c.lower();
+      byte[] u = c.upper();
+      ranges.add(new long[] {hi(l), lo(l), hi(u), lo(u)});
+    }
+    ranges.sort(Comparator.<long[]>comparingLong(r -> r[0]).thenComparingLong(r -> r[1]));
+    List<long[]> merged = new ArrayList<>();
+    for (long[] r : ranges) {
+      long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && !(r[0] > last[2] || (r[0] == last[2] && r[1] > last[3]))) {
+        if (r[2] > last[2] || (r[2] == last[2] && r[3] > last[3])) {
+          last[2] = r[2];
+          last[3] = r[3];
+        }
+      } else if (last != null && adjacent(last, r)) {
+        last[2] = r[2];
+        last[3] = r[3];
+      } else {
+        merged.add(r.clone());
+      }
+    }
+    return merged;
+  }
+
+  private static List<Range> toRanges(List<long[]> merged) {
+    List<Range> out = new ArrayList<>(merged.size());
+    for (long[] r : merged) {
+      out.add(new Range(bytes(flip(r[0]), flip(r[1])), bytes(flip(r[2]), flip(r[3]))));
+    }
+    return out;
   }
 
   /** The set of {@code cidrs}, each per {@link Cidr#parse}. */

@@ -85,6 +85,12 @@ class CidrSetTest {
         assertTrue(set.contains(r.lower()) && set.contains(r.upper()));
         assertEquals(16, r.lower().length);
       }
+      List<CidrSet.Range> merged = CidrSet.merged(cidrs.stream().map(Cidr::toString).toList());
+      assertEquals(set.ranges().size(), merged.size());
+      for (int i = 0; i < merged.size(); i++) {
+        assertArrayEquals(set.ranges().get(i).lower(), merged.get(i).lower());
+        assertArrayEquals(set.ranges().get(i).upper(), merged.get(i).upper());
+      }
     }
   }
 

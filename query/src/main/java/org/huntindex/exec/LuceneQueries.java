@@ -94,7 +94,7 @@ public final class LuceneQueries {
     }
     List<byte[]> lower = new ArrayList<>();
     List<byte[]> upper = new ArrayList<>();
-    for (CidrSet.Range r : CidrSet.of(cidrs).ranges()) {
+    for (CidrSet.Range r : CidrSet.merged(cidrs)) {
       lower.add(r.lower());
       upper.add(r.upper());
     }
@@ -106,7 +106,7 @@ public final class LuceneQueries {
     List<byte[]> lower = new ArrayList<>();
     List<byte[]> upper = new ArrayList<>();
     byte[] next = new byte[16];
-    for (CidrSet.Range r : CidrSet.of(cidrs).ranges()) {
+    for (CidrSet.Range r : CidrSet.merged(cidrs)) {
       if (Arrays.compareUnsigned(next, r.lower()) < 0) {
         lower.add(next);
         upper.add(step(r.lower(), -1));

@@ -32,7 +32,7 @@ final class NoAddressInBlocks extends Query {
   NoAddressInBlocks(String field, List<String> cidrs) {
     this.field = field;
     this.cidrs = List.copyOf(cidrs);
-    this.blocks = CidrSet.of(cidrs).ranges();
+    this.blocks = CidrSet.merged(cidrs);
   }
 
   @Override
