@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A fixed set of CIDR blocks (EQL {@code cidrmatch}, HUNTS.md B.3) answering "is this 16-byte address in any block" in
- * a few nanoseconds, and giving its blocks merged into disjoint ranges for {@code InetAddressPoint.newRangeQuery}.
+ * a few nanoseconds; {@link #merged} gives the blocks merged into disjoint ranges for
+ * {@code InetAddressPoint.newRangeQuery}.
  *
  * <p>The blocks are merged into sorted disjoint 128-bit ranges. A lookup reads one entry of a 256 KiB table keyed by
  * the top two bytes of the address (for IPv4-mapped addresses, its first two octets, in a second half): a key whose
@@ -32,7 +33,6 @@ public final class CidrSet {
   /** Entry of a cut key whose first range is past what an entry holds: the lookup searches all ranges. */
   private static final int BEYOND = Character.MAX_VALUE;
 
-  private final List<Cidr> cidrs;
   // range bounds as (hi, lo) with the sign bit flipped, so that signed comparison orders them as unsigned
   private final long[] lowHi;
   private final long[] lowLo;
@@ -43,7 +43,6 @@ public final class CidrSet {
   private final char[] keys = new char[2 << 16];
 
   private CidrSet(List<Cidr> cidrs) {
-    this.cidrs = List.copyOf(cidrs);
     List<long[]> merged = merge(cidrs);
     int n = merged.size();
     lowHi = new long[n];
@@ -73,8 +72,8 @@ public final class CidrSet {
   }
 
   /**
-   * The blocks of {@code cidrs} (each per {@link Cidr#parse}) merged into sorted, disjoint, non-adjacent ranges, as
-   * {@link #ranges()} gives them, without building the lookup table.
+   * The blocks of {@code cidrs} (each per {@link Cidr#parse}) merged into sorted, disjoint, non-adjacent ranges, as a
+   * set of them looks them up; no lookup table is built.
    */
   public static List<Range> merged(Collection<String> cidrs) {
     return toRanges(merge(cidrs.stream().map(Cidr::parse).toList()));
@@ -155,20 +154,6 @@ public final class CidrSet {
       return false;
     }
     return (state & IN) != 0;
-  }
-
-  /** The blocks merged into sorted, disjoint, non-adjacent ranges. */
-  public List<Range> ranges() {
-    List<Range> out = new ArrayList<>(lowHi.length);
-    for (int i = 0; i < lowHi.length; i++) {
-      out.add(new Range(bytes(flip(lowHi[i]), flip(lowLo[i])), bytes(flip(upHi[i]), flip(upLo[i]))));
-    }
-    return out;
-  }
-
-  /** The blocks as given. */
-  public List<Cidr> cidrs() {
-    return cidrs;
   }
 
   private boolean search(long h, long l) {
