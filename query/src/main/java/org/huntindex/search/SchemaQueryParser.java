@@ -13,6 +13,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -72,6 +73,21 @@ public final class SchemaQueryParser extends QueryParser {
     } catch (IllegalArgumentException e) {
       throw new BadQueryException(e.getMessage(), -1);
     }
+  }
+
+  /**
+   * Negations alone ({@code NOT recovered:true}, or such a group) mean every event but those, as in Elasticsearch's
+   * query string; Lucene's would match none.
+   */
+  @Override
+  protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+    Query q = super.getBooleanQuery(clauses);
+    if (!(q instanceof BooleanQuery b) || b.clauses().stream().anyMatch(c -> c.occur() != Occur.MUST_NOT)) {
+      return q;
+    }
+    BooleanQuery.Builder everyBut = new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
+    b.clauses().forEach(everyBut::add);
+    return everyBut.build();
   }
 
   @Override

@@ -183,10 +183,13 @@ class SearchSyntaxTest extends FixtureIndexTest {
   }
 
   @Test
-  void booleanOperatorsAndGroupsCombineFields() throws IOException {
+  void booleanOperatorsAndGroupsCombineFieldsAndNegationsAloneMeanEveryEventBut() throws IOException {
     matches("event.code:4625 AND NOT host.name:dc01*", "e9");
     matches("host.name:ws0043* AND (process.name:net.exe OR dns.question.name:*.duckdns.org)", "e11", "e13");
     matches("event.type:connection AND event.type:start", "e3");
+    matches("NOT event.code:4625 AND NOT event.category:process", "e3", "e4", "e5", "e6", "e10", "e13");
+    matches("(NOT event.category:process) AND host.name:ws0043*", "e6", "e13");
+    matches("event.code:4625 OR (NOT event.category:network AND NOT event.category:process)", "e7", "e8", "e9", "e10");
     matches("*:*", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10", "e11", "e12", "e13", "e14");
   }
 
