@@ -33,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--count", description = "print only the number of results")
   boolean count;
 
+  @Option(names = "--recovered", description = "also hunt the events recovered from EVTX slack space; their evidence "
+      + "locations end in (recovered)")
+  boolean recovered;
+
   @Option(names = "--process", paramLabel = "NAME[,NAME...]", description = "process names the hunt looks for")
   List<String> process;
 
@@ -65,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new IllegalArgumentException("--limit must be 0 or more, not " + limit);
     }
-    var results = HuntRunner.run(Checks.existingIndex(index), h, new Params(h, given), limit, System.err);
+    var results = HuntRunner.run(Checks.existingIndex(index), h, new Params(h, given, recovered), limit, System.err);
     PrintStream out = System.out;
     if (count) {
       out.println(results.size());

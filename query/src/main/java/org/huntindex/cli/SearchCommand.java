@@ -91,7 +91,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     List<Column> columns = new ArrayList<>();
     for (String name : names) {
-      Column c = Column.of(name);
+      Column c = name.equals(EVIDENCE) ? Column.evidence(name, r -> r.get(name)) : Column.of(name);
       columns.add(name.equals(Field.PROCESS_COMMAND_LINE.fieldName()) ? c.narrowedFirst() : c);
     }
     format.renderer(Terminal.width()).render(rows, columns, out);

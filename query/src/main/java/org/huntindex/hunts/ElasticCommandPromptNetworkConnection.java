@@ -2,6 +2,7 @@ package org.huntindex.hunts;
 
 import java.util.List;
 import java.util.Map;
+import org.huntindex.exec.EvidenceLocation;
 import org.huntindex.plan.Condition;
 import org.huntindex.plan.Filter;
 import org.huntindex.plan.Limit;
@@ -25,7 +26,7 @@ public final class ElasticCommandPromptNetworkConnection implements Hunt {
       "ocsp.sectigo.com", "crl.comodoca.com");
   static final List<Field> SHOWN = List.of(Field.TIMESTAMP, Field.EVENT_CATEGORY, Field.PROCESS_NAME,
       Field.PROCESS_ENTITY_ID, Field.DESTINATION_IP, Field.DNS_QUESTION_NAME, Field.EVENT_ID, Field.LOG_FILE_PATH,
-      Field.LOG_FILE_LINE, Field.WINLOG_RECORD_ID);
+      Field.LOG_FILE_LINE, Field.WINLOG_RECORD_ID, Field.RECOVERED);
 
   @Override
   public String id() {
@@ -60,21 +61,21 @@ public final class ElasticCommandPromptNetworkConnection implements Hunt {
   public Plan plan(Params p) {
     Condition windows = Condition.equalsTo(Field.HOST_OS_TYPE, "windows");
     Condition process = Condition.equalsIgnoreCase(Field.PROCESS_NAME, p.list("process"));
-    Condition start = Condition.all(Condition.live(), Condition.equalsTo(Field.EVENT_CATEGORY, "process"), windows,
-        process, Condition.equalsTo(Field.EVENT_TYPE, "start"));
+    Condition start = p.events(Condition.equalsTo(Field.EVENT_CATEGORY, "process"), windows, process,
+        Condition.equalsTo(Field.EVENT_TYPE, "start"));
     List<String> cidrs = p.list("exclude-cidr").stream().filter(c -> !c.isEmpty()).toList();
     List<String> dns = p.list("dns-exclude").stream().filter(c -> !c.isEmpty()).toList();
     List<Condition> network = new java.util.ArrayList<>(
-        List.of(Condition.live(), Condition.equalsTo(Field.EVENT_CATEGORY, "network"), windows, process));
+        List.of(Condition.equalsTo(Field.EVENT_CATEGORY, "network"), windows, process));
     if (!cidrs.isEmpty()) {
       network.add(Condition.not(Condition.inCidrs(Field.DESTINATION_IP, cidrs)));
     }
     if (!dns.isEmpty()) {
       network.add(Condition.not(Condition.equalsIgnoreCase(Field.DNS_QUESTION_NAME, dns)));
     }
-    Sequence seq = new Sequence(Field.PROCESS_ENTITY_ID,
-        List.of(Filter.of(start), Filter.of(new Condition.All(network))), Field.TIMESTAMP, Field.EVENT_SEQUENCE,
-        SHOWN);
+    Condition connection = p.events(network.toArray(Condition[]::new));
+    Sequence seq = new Sequence(Field.PROCESS_ENTITY_ID, List.of(Filter.of(start), Filter.of(connection)),
+        Field.TIMESTAMP, Field.EVENT_SEQUENCE, SHOWN);
     return new Plan.Sequencing(seq, Limit.NONE);
   }
 
@@ -99,9 +100,7 @@ public final class ElasticCommandPromptNetworkConnection implements Hunt {
 
   private static String where(Map<String, Object> r, int index) {
     Map<String, Object> e = events(r).get(index);
-    Object path = e.get(Field.LOG_FILE_PATH.fieldName());
-    Object line = e.get(Field.LOG_FILE_LINE.fieldName());
-    Object record = e.get(Field.WINLOG_RECORD_ID.fieldName());
-    return path + (line != null ? ":" + line : record != null ? "#" + record : "");
+    return EvidenceLocation.of(e.get(Field.LOG_FILE_PATH.fieldName()), e.get(Field.LOG_FILE_LINE.fieldName()),
+        e.get(Field.WINLOG_RECORD_ID.fieldName()), e.get(Field.RECOVERED.fieldName()) != null);
   }
 }

@@ -63,8 +63,7 @@ public final class ExternalIpInCommandLine implements Hunt {
   @Override
   public Plan plan(Params p) {
     List<String> processes = p.list("process");
-    Condition filter = Condition.all(Condition.live(), Condition.equalsTo(Field.EVENT_CODE, 4688),
-        Condition.exists(Field.COMMAND_LINE_IP));
+    Condition filter = p.events(Condition.equalsTo(Field.EVENT_CODE, 4688), Condition.exists(Field.COMMAND_LINE_IP));
     List<String> excluded = new ArrayList<>(NOT_PUBLIC);
     p.list("exclude-cidr").stream().filter(c -> !c.isEmpty()).forEach(excluded::add);
     Extract extract = new Extract(new Extract.EachAddress(Field.COMMAND_LINE_IP),

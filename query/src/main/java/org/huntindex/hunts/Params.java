@@ -4,17 +4,29 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.huntindex.plan.Condition;
 
-/** The parameter values of one hunt run: the given ones over the hunt's defaults, checked against what it declares. */
+/**
+ * The parameter values of one hunt run: the given ones over the hunt's defaults, checked against what it declares, and
+ * whether the run also reads the events recovered from EVTX slack space.
+ */
 public final class Params {
   private final Map<String, Param> declared = new HashMap<>();
   private final Map<String, List<String>> given = new HashMap<>();
+  private final boolean recovered;
+
+  /** A run over live events only, as the hunts' original engines see them. */
+  public Params(Hunt hunt, Map<String, List<String>> given) {
+    this(hunt, given, false);
+  }
 
   /**
    * @param hunt the hunt whose parameters these are
    * @param given values by parameter name (no leading dashes); list values may still hold commas
+   * @param recovered whether events recovered from EVTX slack space are hunted too
    */
-  public Params(Hunt hunt, Map<String, List<String>> given) {
+  public Params(Hunt hunt, Map<String, List<String>> given, boolean recovered) {
+    this.recovered = recovered;
     hunt.params().forEach(p -> declared.put(p.name(), p));
     for (Map.Entry<String, List<String>> e : given.entrySet()) {
       Param p = declared.get(e.getKey());
@@ -58,6 +70,14 @@ public final class Params {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--" + name + " needs an integer, not '" + v + "'");
     }
+  }
+
+  /**
+   * The events a hunt stage reads: those the conditions select, less the events recovered from slack space unless this
+   * run includes them.
+   */
+  public Condition events(Condition... conditions) {
+    return recovered ? Condition.all(conditions) : Condition.all(Condition.live(), Condition.all(conditions));
   }
 
   /** Whether the value was given rather than defaulted. */

@@ -55,7 +55,7 @@ public final class SentinelExternalIpInCommandLine implements Hunt {
   @Override
   public Plan plan(Params p) {
     List<String> processes = p.list("process");
-    Condition filter = Condition.all(Condition.live(), Condition.equalsTo(Field.EVENT_CODE, 4688));
+    Condition filter = p.events(Condition.equalsTo(Field.EVENT_CODE, 4688));
     Extract.Source ip;
     if (p.text("regex").equals(KqlIpv4Extractor.REGEX)) {
       filter = Condition.all(filter, Condition.exists(Field.KQL_IP));

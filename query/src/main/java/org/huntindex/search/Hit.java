@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
+import org.huntindex.exec.EvidenceLocation;
 import org.huntindex.index.RawFields;
 import org.huntindex.normalize.Ticks;
 import org.huntindex.schema.Field;
@@ -70,14 +71,14 @@ public final class Hit {
     return v == null ? List.of() : v;
   }
 
-  /** {@code path:line} for line-oriented evidence, {@code path#record} for event logs. */
+  /** Where the event came from, per {@link EvidenceLocation}. */
   public String evidence() {
-    List<Object> path = fields.getOrDefault(Field.LOG_FILE_PATH.fieldName(), List.of("?"));
-    List<Object> line = fields.get(Field.LOG_FILE_LINE.fieldName());
-    if (line != null) {
-      return path.getFirst() + ":" + line.getFirst();
-    }
-    List<Object> record = fields.get(Field.WINLOG_RECORD_ID.fieldName());
-    return record == null ? path.getFirst().toString() : path.getFirst() + "#" + record.getFirst();
+    return EvidenceLocation.of(first(Field.LOG_FILE_PATH, "?"), first(Field.LOG_FILE_LINE, null),
+        first(Field.WINLOG_RECORD_ID, null), fields.containsKey(Field.RECOVERED.fieldName()));
+  }
+
+  private Object first(Field field, Object absent) {
+    List<Object> values = fields.get(field.fieldName());
+    return values == null ? absent : values.getFirst();
   }
 }

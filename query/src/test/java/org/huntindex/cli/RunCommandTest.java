@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.huntindex.index.IndexBuilder;
+import org.huntindex.index.IngestReport;
+import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +126,51 @@ class RunCommandTest {
     Run wrongParam = run("run", HUNT_B, "-i", index, "--regex", "x");
     assertEquals(2, wrongParam.exit());
     assertTrue(wrongParam.err().contains("has no parameter --regex"), wrongParam.err());
+  }
+
+  /**
+   * A real Security log in which an earlier run of an attacker's {@code netsh interface portproxy} survives only in
+   * slack space: {@code --recovered} brings its time into the row, and search marks the recovered copies.
+   */
+  @Test
+  void recoveredEventsAreHuntedOnRequestAndMarkedAsSuch() throws IOException {
+    Path evtx = SharedData.require().resolve("data/real/evtx-to-mitre-attack/TA0011-Command and Control/"
+        + "T1572-Protocol tunneling/ID4688-netsh RDP port forwarding abuse.evtx");
+    Path idx = dir.resolve("netsh");
+    IngestReport report = new IndexBuilder(idx,
+        IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(evtx));
+    assertTrue(report.events() > 0 && report.recovered() > 0, report.toString());
+    String[] hunt = {"run", HUNT_A, "-i", idx.toString(), "--process", "netsh", "--regex",
+        "(\\d+\\.\\d+\\.\\d+\\.\\d+)", "--format", "csv"};
+    String portproxy = "netsh  interface portproxy add v4tov4 listenaddress=0.0.0.0 listenport=48333 "
+        + "connectaddress=127.0.0.1 connectport=80,";
+    Run live = run(hunt);
+    assertEquals(0, live.exit(), live.err());
+    assertTrue(live.out().contains(portproxy + "2021-06-03T12:18:04.3122222Z,2021-06-03T12:18:04.3122222Z,"),
+        live.out());
+    String[] withRecovered = java.util.Arrays.copyOf(hunt, hunt.length + 1);
+    withRecovered[hunt.length] = "--recovered";
+    Run all = run(withRecovered);
+    assertEquals(0, all.exit(), all.err());
+    assertTrue(all.out().contains(portproxy + "2021-06-03T12:12:14.6952611Z,2021-06-03T12:18:04.3122222Z,"),
+        all.out());
+
+    Run recovered = run("search", "-i", idx.toString(), "recovered:true", "--limit", "0", "--format", "csv",
+        "--fields", "winlog.record_id");
+    assertEquals(0, recovered.exit(), recovered.err());
+    List<String> rows = recovered.out().lines().skip(1).toList();
+    assertEquals(report.recovered(), rows.size(), recovered.out());
+    rows.forEach(row -> assertTrue(row.endsWith(".evtx#" + row.substring(0, row.indexOf(',')) + " (recovered)"), row));
+    Run table = run("search", "-i", idx.toString(), "process.command_line:portproxy", "--fields", "@timestamp");
+    assertEquals(0, table.exit(), table.err());
+    List<String> lines = table.out().lines().skip(1).toList();
+    String shown = "\\S+ +ID4688-netsh RDP port forwarding abuse\\.evtx#\\d+( \\(recovered\\))?";
+    assertTrue(lines.size() >= 2 && lines.stream().anyMatch(l -> l.endsWith(" (recovered)"))
+        && lines.stream().allMatch(l -> l.matches(shown)), "a table shows the file name and the mark:\n" + table.out());
+    Run liveOnly = run("search", "-i", idx.toString(), "NOT recovered:true", "--limit", "0", "--format", "csv");
+    assertEquals(0, liveOnly.exit(), liveOnly.err());
+    assertEquals(report.events(), liveOnly.out().lines().skip(1).count(), liveOnly.out());
+    assertTrue(liveOnly.out().lines().skip(1).noneMatch(row -> row.contains("(recovered)")), liveOnly.out());
   }
 
   @Test
