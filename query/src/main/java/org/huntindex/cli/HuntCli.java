@@ -45,6 +45,11 @@ public final class HuntCli {
       cli.addSubcommand(command);
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine search = cli.getSubcommands().get("search");
+    if (search != null) {
+      // a query may start with Lucene's own minus: hunt search -i IDX -recovered:true
+      search.setUnmatchedOptionsArePositionalParams(true);
+    }
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {
       line.getErr().println("hunt: " + message(ex));
       return 2;

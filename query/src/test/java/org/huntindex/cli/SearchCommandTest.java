@@ -118,6 +118,16 @@ class SearchCommandTest {
   }
 
   @Test
+  void aQueryMayStartWithLucenesMinusAndStillMisspeltOptionsAreNamed() {
+    assertEquals(0, run("search", "-i", idx, "-host.name:dc01", "--count"));
+    assertEquals("1" + System.lineSeparator(), out());
+    assertEquals(0, run("search", "-host.name:dc01", "-i", idx, "--count-by", "host.name", "--format", "csv"));
+    assertTrue(out().endsWith("host.name,count\r\nWS1,1\r\n"), out());
+    assertEquals(2, run("search", "event.code:4625", "-i", idx, "--cuont"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--cuont"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void countByPrintsATableOfValues() {
     assertEquals(0, run("search", "event.category:authentication", "-i", idx, "--count-by", "host.name",
         "--format", "csv"));
