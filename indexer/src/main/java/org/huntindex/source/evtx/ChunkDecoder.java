@@ -41,7 +41,7 @@ final class ChunkDecoder {
   }
 
   ChunkResult decode(byte[] b, int length, long index, String location, boolean fileNoCrc) {
-    ChunkResult result = new ChunkResult();
+    ChunkResult result = new ChunkResult(index);
     Chunk chunk = new Chunk(result, location, index);
     try {
       decode(b, length, chunk, fileNoCrc);
@@ -62,7 +62,11 @@ final class ChunkDecoder {
     liveCount = 0;
     if (!Arrays.equals(b, 0, 8, SIGNATURE, 0, 8)) {
       int carved = recoverSlack(b, length, HEADER_SIZE, false, chunk);
-      chunk.error(0, "no chunk signature; " + carved + " record(s) carved as recovered");
+      if (carved == 0) {
+        chunk.result().foreign();
+      } else {
+        chunk.error(0, "no chunk signature; " + carved + " record(s) carved as recovered");
+      }
       return;
     }
     int freeSpace = LittleEndian.offset(b, 48, length);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.huntindex.source.ReadError;
 import org.huntindex.source.RecordSink;
 
@@ -78,15 +79,17 @@ public final class EvtxReader {
       sink.error(new ReadError(location, "byte 124", "file header CRC mismatch"));
     }
     long chunks = Math.min(MAX_CHUNKS, (size - FileHeader.SIZE + ChunkDecoder.CHUNK_SIZE - 1) / ChunkDecoder.CHUNK_SIZE);
+    Delivery delivery = new Delivery(location, sink);
     if (executor == null || chunks <= 1) {
       for (long i = 0; i < chunks; i++) {
         byte[] buffer = buffer();
         int length = readChunk(channel, i, buffer);
-        decode(buffer, length, i, location, header.noCrc()).deliverTo(sink);
+        delivery.accept(decode(buffer, length, i, location, header.noCrc()));
       }
+      delivery.finish();
       return;
     }
-    OrderedHandOff<ChunkResult> handOff = new OrderedHandOff<>(executor, maxInFlight, r -> r.deliverTo(sink));
+    OrderedHandOff<ChunkResult> handOff = new OrderedHandOff<>(executor, maxInFlight, delivery);
     try {
       for (long i = 0; i < chunks; i++) {
         byte[] buffer = buffer();
@@ -95,15 +98,58 @@ public final class EvtxReader {
         handOff.submit(() -> decode(buffer, length, index, location, header.noCrc()));
       }
       handOff.finish();
+      delivery.finish();
     } finally {
       handOff.cancel();
+    }
+  }
+
+  /**
+   * Hands chunk results to the sink in file order, with each run of consecutive foreign chunks (trailing garbage, a
+   * file padded with other data) reported as one error rather than one per chunk.
+   */
+  private static final class Delivery implements Consumer<ChunkResult> {
+    private final String location;
+    private final RecordSink sink;
+    private long first = -1;
+    private long last;
+
+    Delivery(String location, RecordSink sink) {
+      this.location = location;
+      this.sink = sink;
+    }
+
+    @Override
+    public void accept(ChunkResult result) {
+      if (!result.isForeign()) {
+        finish();
+        result.deliverTo(sink);
+      } else if (first >= 0 && result.index() == last + 1) {
+        last++;
+      } else {
+        finish();
+        first = last = result.index();
+      }
+    }
+
+    /** Reports the pending run of foreign chunks, if any. */
+    void finish() {
+      if (first < 0) {
+        return;
+      }
+      long count = last - first + 1;
+      sink.error(count == 1
+          ? new ReadError(location, "chunk " + first + " offset 0x0", "no chunk signature, and no record in it")
+          : new ReadError(location, "chunks " + first + "-" + last,
+              "no chunk signature, and no record in any of these " + count + " chunks"));
+      first = -1;
     }
   }
 
   private ChunkResult decode(byte[] buffer, int length, long index, String location, boolean noCrc) {
     try {
       if (length <= 0 || ChunkDecoder.isEmpty(buffer, length)) {
-        return new ChunkResult();
+        return new ChunkResult(index);
       }
       ChunkDecoder decoder = decoders.poll();
       if (decoder == null) {

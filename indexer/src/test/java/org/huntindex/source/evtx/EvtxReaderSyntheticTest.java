@@ -385,6 +385,29 @@ class EvtxReaderSyntheticTest {
   }
 
   @Test
+  void consecutiveForeignChunksAreOneErrorAndTheChunksAroundThemStillDecode() throws Exception {
+    EvtxFixture file = new EvtxFixture();
+    securityRecord(file.chunk(), 1, true);
+    for (int i = 0; i < 3; i++) {
+      file.chunk().damage(b -> Arrays.fill(b, (byte) 'A'));
+    }
+    securityRecord(file.chunk(), 2, true);
+    file.chunk().damage(b -> Arrays.fill(b, (byte) 'B'));
+    file.chunk().damage(b -> Arrays.fill(b, (byte) 0));
+    file.chunk().damage(b -> Arrays.fill(b, (byte) 'C'));
+    byte[] bytes = file.bytes();
+    for (EvtxReader reader : List.of(EvtxReader.singleThreaded(), new EvtxReader())) {
+      CollectingSink sink = CollectingSink.read(reader, bytes);
+      assertEquals(List.of(1L, 2L), sink.records.stream().map(r -> r.get("System.EventRecordID")).toList());
+      assertEquals(List.of(
+          "chunks 1-3: no chunk signature, and no record in any of these 3 chunks",
+          "chunk 5 offset 0x0: no chunk signature, and no record in it",
+          "chunk 7 offset 0x0: no chunk signature, and no record in it"),
+          sink.errors.stream().map(e -> e.position() + ": " + e.reason()).toList());
+    }
+  }
+
+  @Test
   void parallelDecodeDeliversChunksInFileOrder() throws Exception {
     EvtxFixture file = new EvtxFixture();
     long id = 1;

@@ -99,7 +99,7 @@ class EvtxRealDataTest {
       }
       sink.errors.forEach(e -> {
         assertEquals(file.toString(), e.location());
-        assertTrue(e.position().matches("chunk \\d+ offset 0x[0-9a-f]+|byte \\d+"), e.toString());
+        assertTrue(e.position().matches("chunk \\d+ offset 0x[0-9a-f]+|chunks \\d+-\\d+|byte \\d+"), e.toString());
       });
     }
   }
