@@ -1,7 +1,26 @@
 package org.huntindex.normalize;
 
-/** Maps the fields of one kind of Windows event (Security 4688, Sysmon 3, ...) onto the event schema. */
-@FunctionalInterface
-interface Profile {
-  void apply(WindowsRecord record, Event event);
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.huntindex.schema.Field;
+
+/**
+ * Maps the fields of one kind of Windows event (Security 4688, Sysmon 3, ...) onto the event schema: first the source
+ * fields whose value a schema field takes unchanged, then what takes more than a copy (names from paths, numbers,
+ * codes to words).
+ *
+ * @param copies source field name to schema field, applied in order
+ * @param rest the rest of the mapping, run after the copies
+ */
+record Profile(List<Copy> copies, BiConsumer<WindowsRecord, Event> rest) {
+
+  /** A source field whose value, as the record holds it, becomes the schema field's value. */
+  record Copy(String source, Field field) {}
+
+  void apply(WindowsRecord w, Event e) {
+    for (Copy c : copies) {
+      e.set(c.field(), w.take(c.source()));
+    }
+    rest.accept(w, e);
+  }
 }

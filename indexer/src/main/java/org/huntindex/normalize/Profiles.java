@@ -1,8 +1,13 @@
 package org.huntindex.normalize;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.huntindex.schema.Ascii;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.huntindex.normalize.Profile.Copy;
+import org.huntindex.schema.Ascii;
 import org.huntindex.schema.Field;
 
 /**
@@ -12,16 +17,31 @@ import org.huntindex.schema.Field;
 final class Profiles {
   static final String SECURITY = "security";
   static final String SYSMON = "microsoft-windows-sysmon/operational";
+  private static final String NO_PROCESS = "{00000000-0000-0000-0000-000000000000}";
+
+  private static final List<Copy> SYSMON_COMMON = List.of(copy("ProcessGuid", Field.PROCESS_ENTITY_ID),
+      copy("Image", Field.PROCESS_EXECUTABLE));
+  private static final Profile SYSMON_OTHER = new Profile(SYSMON_COMMON, Profiles::sysmonCommon);
 
   private static final Map<String, Profile> BY_KEY = Map.of(
-      SECURITY + "/4624", (w, e) -> securityLogon(w, e, "success"),
-      SECURITY + "/4625", (w, e) -> securityLogon(w, e, "failure"),
-      SECURITY + "/4688", Profiles::securityProcessCreate,
-      SECURITY + "/4689", Profiles::securityProcessExit,
-      SECURITY + "/5156", Profiles::securityConnection,
-      SYSMON + "/1", Profiles::sysmonProcessCreate,
-      SYSMON + "/3", Profiles::sysmonNetwork,
-      SYSMON + "/22", Profiles::sysmonDns);
+      SECURITY + "/4624", securityLogon("success"),
+      SECURITY + "/4625", securityLogon("failure"),
+      SECURITY + "/4688", new Profile(List.of(copy("NewProcessName", Field.PROCESS_EXECUTABLE),
+          copy("CommandLine", Field.PROCESS_COMMAND_LINE), copy("ParentProcessName", Field.PARENT_EXECUTABLE),
+          copy("SubjectUserName", Field.USER_NAME), copy("SubjectDomainName", Field.USER_DOMAIN)),
+          Profiles::securityProcessCreate),
+      SECURITY + "/4689", new Profile(List.of(copy("ProcessName", Field.PROCESS_EXECUTABLE),
+          copy("SubjectUserName", Field.USER_NAME), copy("SubjectDomainName", Field.USER_DOMAIN)),
+          Profiles::securityProcessExit),
+      SECURITY + "/5156", new Profile(List.of(copy("Application", Field.PROCESS_EXECUTABLE),
+          copy("SourceAddress", Field.SOURCE_IP), copy("DestAddress", Field.DESTINATION_IP)),
+          Profiles::securityConnection),
+      SYSMON + "/1", sysmon(List.of(copy("CommandLine", Field.PROCESS_COMMAND_LINE),
+          copy("ParentProcessGuid", Field.PARENT_ENTITY_ID), copy("ParentImage", Field.PARENT_EXECUTABLE),
+          copy("ParentCommandLine", Field.PARENT_COMMAND_LINE)), Profiles::sysmonProcessCreate),
+      SYSMON + "/3", sysmon(List.of(copy("SourceIp", Field.SOURCE_IP), copy("DestinationIp", Field.DESTINATION_IP),
+          copy("Protocol", Field.NETWORK_TRANSPORT)), Profiles::sysmonNetwork),
+      SYSMON + "/22", sysmon(List.of(copy("QueryName", Field.DNS_QUESTION_NAME)), Profiles::sysmonDns));
 
   private Profiles() {}
 
@@ -32,25 +52,46 @@ final class Profiles {
     }
     Profile p = BY_KEY.get(Ascii.lower(channel) + "/" + eventId);
     if (p == null && Ascii.lower(channel).equals(SYSMON)) {
-      return Profiles::sysmonCommon;
+      return SYSMON_OTHER;
     }
     return p;
   }
 
+  /** Every profile by its lower-cased channel and event id; a null id stands for the channel's other events. */
+  static Map<String, Map<Long, Profile>> all() {
+    Map<String, Map<Long, Profile>> out = new TreeMap<>();
+    BY_KEY.forEach((key, p) -> {
+      int slash = key.lastIndexOf('/');
+      out.computeIfAbsent(key.substring(0, slash), k -> new HashMap<>()).put(Long.valueOf(key.substring(slash + 1)), p);
+    });
+    out.get(SYSMON).put(null, SYSMON_OTHER);
+    return out;
+  }
+
+  private static Copy copy(String source, Field field) {
+    return new Copy(source, field);
+  }
+
+  /** A Sysmon event's profile: what every Sysmon event maps, then the event's own copies and mapping. */
+  private static Profile sysmon(List<Copy> copies, BiConsumer<WindowsRecord, Event> rest) {
+    List<Copy> all = new ArrayList<>(SYSMON_COMMON);
+    all.addAll(copies);
+    return new Profile(List.copyOf(all), (w, e) -> {
+      sysmonCommon(w, e);
+      rest.accept(w, e);
+    });
+  }
+
   static void securityProcessCreate(WindowsRecord w, Event e) {
     e.add(Field.EVENT_CATEGORY, "process").add(Field.EVENT_TYPE, "start");
-    String image = w.take("NewProcessName");
-    e.set(Field.PROCESS_EXECUTABLE, image);
+    String image = e.string(Field.PROCESS_EXECUTABLE);
     String process = w.sentinelProcess != null ? w.sentinelProcess : Values.basename(image);
     e.set(Field.PROCESS_NAME, image != null ? Values.basename(image) : Values.basename(w.sentinelProcess));
     e.set(Field.PROCESS_PID, Values.integer(w.take("NewProcessId")));
-    e.set(Field.PROCESS_COMMAND_LINE, w.take("CommandLine"));
-    String parent = w.take("ParentProcessName");
-    e.set(Field.PARENT_EXECUTABLE, parent).set(Field.PARENT_NAME, Values.basename(parent));
+    e.set(Field.PARENT_NAME, Values.basename(e.string(Field.PARENT_EXECUTABLE)));
     e.set(Field.PARENT_PID, Values.integer(w.take("ProcessId")));
-    String user = w.take("SubjectUserName");
-    String domain = w.take("SubjectDomainName");
-    e.set(Field.USER_NAME, user).set(Field.USER_DOMAIN, domain);
+    String user = e.string(Field.USER_NAME);
+    String domain = e.string(Field.USER_DOMAIN);
     String account = w.sentinelAccount;
     if (account == null && user != null) {
       account = domain == null ? user : domain + "\\" + user;
@@ -59,31 +100,29 @@ final class Profiles {
   }
 
   /** 4624 and 4625 as Winlogbeat's Security module maps them: the account logged on (or tried to) is the user. */
-  static void securityLogon(WindowsRecord w, Event e, String outcome) {
-    e.add(Field.EVENT_CATEGORY, "authentication").add(Field.EVENT_TYPE, "start").set(Field.EVENT_OUTCOME, outcome);
-    e.set(Field.USER_NAME, w.take("TargetUserName")).set(Field.USER_DOMAIN, w.take("TargetDomainName"));
-    e.set(Field.SOURCE_IP, w.take("IpAddress")).set(Field.SOURCE_PORT, Values.integer(w.take("IpPort")));
-    String image = w.take("ProcessName");
-    e.set(Field.PROCESS_EXECUTABLE, image).set(Field.PROCESS_NAME, Values.basename(image));
-    e.set(Field.PROCESS_PID, Values.integer(w.take("ProcessId")));
+  private static Profile securityLogon(String outcome) {
+    return new Profile(List.of(copy("TargetUserName", Field.USER_NAME), copy("TargetDomainName", Field.USER_DOMAIN),
+        copy("IpAddress", Field.SOURCE_IP), copy("ProcessName", Field.PROCESS_EXECUTABLE)), (w, e) -> {
+          e.add(Field.EVENT_CATEGORY, "authentication").add(Field.EVENT_TYPE, "start").set(Field.EVENT_OUTCOME, outcome);
+          e.set(Field.SOURCE_PORT, Values.integer(w.take("IpPort")));
+          e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
+          e.set(Field.PROCESS_PID, Values.integer(w.take("ProcessId")));
+        });
   }
 
   static void securityProcessExit(WindowsRecord w, Event e) {
     e.add(Field.EVENT_CATEGORY, "process").add(Field.EVENT_TYPE, "end");
-    String image = w.take("ProcessName");
-    e.set(Field.PROCESS_EXECUTABLE, image).set(Field.PROCESS_NAME, Values.basename(image));
+    e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
     e.set(Field.PROCESS_PID, Values.integer(w.take("ProcessId")));
-    e.set(Field.USER_NAME, w.take("SubjectUserName")).set(Field.USER_DOMAIN, w.take("SubjectDomainName"));
   }
 
   static void securityConnection(WindowsRecord w, Event e) {
     e.add(Field.EVENT_CATEGORY, "network").add(Field.EVENT_TYPE, "connection").add(Field.EVENT_TYPE, "allowed");
-    String app = w.take("Application");
-    e.set(Field.PROCESS_EXECUTABLE, app).set(Field.PROCESS_NAME, Values.basename(app));
+    e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
     String pid = w.take("ProcessID");
     e.set(Field.PROCESS_PID, Values.integer(pid != null ? pid : w.take("ProcessId")));
-    e.set(Field.SOURCE_IP, w.take("SourceAddress")).set(Field.SOURCE_PORT, Values.integer(w.take("SourcePort")));
-    e.set(Field.DESTINATION_IP, w.take("DestAddress")).set(Field.DESTINATION_PORT, Values.integer(w.take("DestPort")));
+    e.set(Field.SOURCE_PORT, Values.integer(w.take("SourcePort")));
+    e.set(Field.DESTINATION_PORT, Values.integer(w.take("DestPort")));
     e.set(Field.NETWORK_TRANSPORT, ianaProtocol(w.take("Protocol")));
     String direction = w.take("Direction");
     if ("%%14592".equals(direction)) {
@@ -101,10 +140,9 @@ final class Profiles {
       w.take("UtcTime");
       e.set(Field.TIMESTAMP, utc);
     }
-    e.set(Field.PROCESS_ENTITY_ID, entityId(w.take("ProcessGuid")));
+    dropUnknownProcess(e, Field.PROCESS_ENTITY_ID);
     e.set(Field.PROCESS_PID, Values.integer(w.take("ProcessId")));
-    String image = w.take("Image");
-    e.set(Field.PROCESS_EXECUTABLE, image).set(Field.PROCESS_NAME, Values.basename(image));
+    e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
     String user = w.take("User");
     if (user != null) {
       int slash = user.indexOf('\\');
@@ -114,27 +152,20 @@ final class Profiles {
   }
 
   static void sysmonProcessCreate(WindowsRecord w, Event e) {
-    sysmonCommon(w, e);
     e.add(Field.EVENT_CATEGORY, "process").add(Field.EVENT_TYPE, "start");
     e.set(Field.EVENT_ACTION, "Process creation");
-    e.set(Field.PROCESS_COMMAND_LINE, w.take("CommandLine"));
-    e.set(Field.PARENT_ENTITY_ID, entityId(w.take("ParentProcessGuid")));
+    dropUnknownProcess(e, Field.PARENT_ENTITY_ID);
     e.set(Field.PARENT_PID, Values.integer(w.take("ParentProcessId")));
-    String parent = w.take("ParentImage");
-    e.set(Field.PARENT_EXECUTABLE, parent).set(Field.PARENT_NAME, Values.basename(parent));
-    e.set(Field.PARENT_COMMAND_LINE, w.take("ParentCommandLine"));
+    e.set(Field.PARENT_NAME, Values.basename(e.string(Field.PARENT_EXECUTABLE)));
   }
 
   static void sysmonNetwork(WindowsRecord w, Event e) {
-    sysmonCommon(w, e);
     for (String t : List.of("start", "connection", "protocol")) {
       e.add(Field.EVENT_TYPE, t);
     }
     e.add(Field.EVENT_CATEGORY, "network").set(Field.EVENT_ACTION, "Network connection");
-    e.set(Field.SOURCE_IP, w.take("SourceIp")).set(Field.SOURCE_PORT, Values.integer(w.take("SourcePort")));
-    e.set(Field.DESTINATION_IP, w.take("DestinationIp"));
+    e.set(Field.SOURCE_PORT, Values.integer(w.take("SourcePort")));
     e.set(Field.DESTINATION_PORT, Values.integer(w.take("DestinationPort")));
-    e.set(Field.NETWORK_TRANSPORT, w.take("Protocol"));
     String initiated = w.take("Initiated");
     if (initiated != null) {
       e.set(Field.NETWORK_DIRECTION, initiated.equalsIgnoreCase("true") ? "egress" : "ingress");
@@ -142,18 +173,18 @@ final class Profiles {
   }
 
   static void sysmonDns(WindowsRecord w, Event e) {
-    sysmonCommon(w, e);
     for (String t : List.of("connection", "protocol", "info")) {
       e.add(Field.EVENT_TYPE, t);
     }
     e.add(Field.EVENT_CATEGORY, "network").set(Field.EVENT_ACTION, "DNSEvent (DNS query)");
     e.set(Field.NETWORK_PROTOCOL, "dns");
-    e.set(Field.DNS_QUESTION_NAME, w.take("QueryName"));
   }
 
   /** Sysmon logs an all-zero GUID for an unknown process; the Elastic pipeline drops it, and so do we. */
-  private static String entityId(String guid) {
-    return guid == null || guid.equals("{00000000-0000-0000-0000-000000000000}") ? null : guid;
+  private static void dropUnknownProcess(Event e, Field field) {
+    if (NO_PROCESS.equals(e.string(field))) {
+      e.set(field, null);
+    }
   }
 
   private static String ianaProtocol(String number) {
