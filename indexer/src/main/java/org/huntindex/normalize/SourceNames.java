@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.huntindex.schema.Ascii;
 import org.huntindex.schema.Field;
 
 /**
@@ -22,7 +23,14 @@ public final class SourceNames {
    * Events of {@code channel} (lower case; null: every event) with one of {@code eventIds} (empty: any) hold the named
    * field's value in {@code field}.
    */
-  public record Alias(Field field, String channel, List<Long> eventIds) {}
+  public record Alias(Field field, String channel, List<Long> eventIds) {
+
+    /** Whether an event of this channel and id holds the named field's value in {@link #field}. */
+    public boolean covers(String eventChannel, Long eventId) {
+      return channel == null || (eventChannel != null && Ascii.lower(eventChannel).equals(channel)
+          && (eventIds.isEmpty() || eventIds.contains(eventId)));
+    }
+  }
 
   /** The System part of every Windows shape, whatever the export calls it internally. */
   private static final Map<String, Field> SYSTEM = Map.of(

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.huntindex.normalize.SourceNames;
 import org.huntindex.render.Column;
 import org.huntindex.render.Format;
 import org.huntindex.schema.Field;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code hunt fields}: the fields a search can use, how to query each, and which the index holds. */
 @Command(name = "fields", description = "List the fields a search can use: type, whether the index has it, "
-    + "how to query it, an example; then the raw source fields found in the index.")
+    + "how to query it, an example; then the Windows field names a search takes for them, and the raw source fields "
+    + "found in the index.")
 final class FieldsCommand implements Callable<Integer> {
   @Option(names = {"-i", "--index"}, required = true, paramLabel = "IDX", description = "index directory")
   Path index;
@@ -39,8 +41,14 @@ final class FieldsCommand implements Callable<Integer> {
           SearchFields.ANY_IP + ":\"45.76.0.0/16\""));
       rows.add(row(SearchFields.TEXT, "pseudo", "-", "no", "command lines and message; terms without a field",
           "mimikatz"));
+      for (String name : SourceNames.names()) {
+        rows.add(row(name, "windows", "-", "no", "as " + FieldGuide.moved(name)
+            + (idx.fields().isRaw(name) ? ", and the raw field of other events" : ""), name + ":value*"));
+      }
       for (String name : idx.fields().rawNames()) {
-        rows.add(row(name, "raw", "yes", "no", FieldGuide.how(Field.RAW), name + ":value*"));
+        if (SourceNames.of(name).isEmpty()) {
+          rows.add(row(name, "raw", "yes", "no", FieldGuide.how(Field.RAW), name + ":value*"));
+        }
       }
     }
     format.renderer(Terminal.width()).render(rows, Column.of(COLUMNS), System.out);

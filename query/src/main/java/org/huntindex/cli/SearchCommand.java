@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.lucene.search.Query;
+import org.huntindex.normalize.SourceNames;
 import org.huntindex.render.Column;
 import org.huntindex.render.Format;
 import org.huntindex.schema.Field;
@@ -104,7 +105,7 @@ final class SearchCommand implements Callable<Integer> {
     List<String> columns = new ArrayList<>();
     if (fields != null) {
       for (String name : fields) {
-        if (SearchFields.schema(name) == null && !idx.fields().isRaw(name)) {
+        if (SearchFields.schema(name) == null && !idx.fields().isRaw(name) && SourceNames.of(name).isEmpty()) {
           throw new BadQueryException("--fields: " + idx.fields().unknownField(name), -1);
         }
         columns.add(name);

@@ -1,8 +1,14 @@
 package org.huntindex.search;
 
+import static java.util.stream.Collectors.joining;
+
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.huntindex.normalize.SourceNames;
 import org.huntindex.schema.Field;
 
 /** How to query each schema field, with an example, for {@code hunt fields} and the documentation. */
@@ -53,6 +59,32 @@ public final class FieldGuide {
       case TIME -> "ISO-8601 day/minute/second (UTC unless zoned), [a TO b], >=t, last-24h";
       case IP -> "address, \"CIDR\", [a TO b], 10.1.*";
       case BOOLEAN -> "true or false";
+    };
+  }
+
+  /**
+   * Where the values of a Windows field name went, e.g. {@code process.command_line of Security 4688, Sysmon 1}; null
+   * for a name normalization never moves.
+   */
+  public static String moved(String name) {
+    Map<Field, List<String>> events = new LinkedHashMap<>();
+    for (SourceNames.Alias a : SourceNames.of(name)) {
+      List<String> of = events.computeIfAbsent(a.field(), f -> new ArrayList<>());
+      if (a.channel() != null) {
+        of.add(channel(a.channel())
+            + (a.eventIds().isEmpty() ? "" : " " + a.eventIds().stream().map(String::valueOf).collect(joining("/"))));
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    events.forEach((f, of) -> parts.add(f.fieldName() + (of.isEmpty() ? "" : " of " + String.join(", ", of))));
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  private static String channel(String lowerCase) {
+    return switch (lowerCase) {
+      case "security" -> "Security";
+      case "microsoft-windows-sysmon/operational" -> "Sysmon";
+      default -> lowerCase;
     };
   }
 

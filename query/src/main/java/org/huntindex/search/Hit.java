@@ -8,6 +8,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.huntindex.exec.EvidenceLocation;
 import org.huntindex.index.RawFields;
+import org.huntindex.normalize.SourceNames;
 import org.huntindex.normalize.Ticks;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
@@ -62,13 +63,31 @@ public final class Hit {
     return raw;
   }
 
-  /** A schema or raw field's values; empty when the event has none. */
+  /**
+   * A schema or raw field's values, or for a Windows field name whose value normalization moved into the schema, that
+   * schema field's values; empty when the event has none.
+   */
   public List<Object> get(String name) {
     List<Object> v = fields.get(name);
     if (v == null) {
       v = raw.get(name);
     }
+    if (v == null) {
+      v = moved(name);
+    }
     return v == null ? List.of() : v;
+  }
+
+  private List<Object> moved(String name) {
+    Object channel = first(Field.WINLOG_CHANNEL, null);
+    Object code = first(Field.EVENT_CODE, null);
+    for (SourceNames.Alias a : SourceNames.of(name)) {
+      List<Object> v = fields.get(a.field().fieldName());
+      if (v != null && a.covers(channel == null ? null : channel.toString(), code instanceof Long l ? l : null)) {
+        return v;
+      }
+    }
+    return null;
   }
 
   /** Where the event came from, per {@link EvidenceLocation}. */

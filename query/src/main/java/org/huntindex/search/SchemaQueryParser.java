@@ -25,6 +25,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.automaton.RegExp;
+import org.huntindex.normalize.SourceNames;
 import org.huntindex.schema.CommandLineTokenizer;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
@@ -34,7 +35,8 @@ import org.huntindex.schema.SchemaAnalyzer;
  * Lucene's classic query syntax, with every field queried the way the schema indexes it: IP fields as addresses,
  * CIDR blocks and ranges; times as ISO-8601 spans or relative to the newest event; numbers as points; keywords
  * ASCII-case-insensitively; the command line by its tokens. Raw source fields are queried as {@code Name:value} or
- * {@code Name=value}; a term without a field searches {@link SearchFields#TEXT}.
+ * {@code Name=value}, and a Windows field name whose value normalization moved into the schema ({@code CommandLine},
+ * {@code IpAddress}) also finds the events it was moved from; a term without a field searches {@link SearchFields#TEXT}.
  *
  * <p>Not thread-safe; {@link #parse} makes one per query.
  */
@@ -213,10 +215,7 @@ public final class SchemaQueryParser extends QueryParser {
     List<Field> targets = SearchFields.schema(name);
     try {
       if (targets == null) {
-        if (!fields.isRaw(name)) {
-          throw fields.unknown(name, fieldPosition(name));
-        }
-        return onRaw.apply(name);
+        return sourceName(name, onField, onRaw);
       }
       if (targets.size() == 1) {
         return onField.apply(targets.getFirst());
@@ -234,6 +233,38 @@ public final class SchemaQueryParser extends QueryParser {
     }
   }
 
+  /**
+   * A name outside the schema: the raw source field of that name and, where normalization moved such a field's value
+   * into the schema ({@code CommandLine} of a 4688 or a Sysmon 1), that schema field of those events.
+   */
+  private Query sourceName(String name, Function<Field, Query> onField, Function<String, Query> onRaw) {
+    List<SourceNames.Alias> aliases = SourceNames.of(name);
+    boolean raw = fields.isRaw(name);
+    if (aliases.isEmpty()) {
+      if (!raw) {
+        throw fields.unknown(name, fieldPosition(name));
+      }
+      return onRaw.apply(name);
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    if (raw) {
+      any.add(onRaw.apply(name), Occur.SHOULD);
+    }
+    for (SourceNames.Alias a : aliases) {
+      Query q = onField.apply(a.field());
+      if (a.channel() != null) {
+        BooleanQuery.Builder only = new BooleanQuery.Builder().add(q, Occur.MUST)
+            .add(keyword(Field.WINLOG_CHANNEL).term(a.channel()), Occur.FILTER);
+        if (!a.eventIds().isEmpty()) {
+          only.add(LongPoint.newSetQuery(Field.EVENT_CODE.fieldName(), a.eventIds()), Occur.FILTER);
+        }
+        q = only.build();
+      }
+      any.add(q, Occur.SHOULD);
+    }
+    return any.build();
+  }
+
   private record NameValue(String field, String value) {}
 
   /** {@code Name=value} typed without a field: the field {@code Name}'s value, when such a field exists. */
@@ -246,7 +277,7 @@ public final class SchemaQueryParser extends QueryParser {
       return null;
     }
     String name = m.group(1);
-    if (SearchFields.schema(name) == null && !fields.isRaw(name)) {
+    if (SearchFields.schema(name) == null && !fields.isRaw(name) && SourceNames.of(name).isEmpty()) {
       return null;
     }
     return query.apply(new NameValue(name, m.group(2)));

@@ -174,6 +174,17 @@ class RunCommandTest {
   }
 
   @Test
+  void searchTakesWindowsFieldNamesForTheValuesNormalizationMoved() {
+    Run r = run("search", "-i", index, "CommandLine:ping AND EventID:4688", "--fields", "Computer,CommandLine",
+        "--format", "csv");
+    assertEquals(0, r.exit(), r.err());
+    List<String> rows = r.out().lines().toList();
+    assertEquals("Computer,CommandLine,evidence", rows.getFirst());
+    assertEquals(List.of("WS1,cmd /c ping 8.8.8.80,", "WS1,'=cmd /c ping 9.9.9.99,"),
+        rows.stream().skip(1).map(l -> l.substring(0, l.lastIndexOf(',') + 1)).toList());
+  }
+
+  @Test
   void listNamesEveryHuntWithItsSource() {
     String out = run("list").out();
     for (String id : List.of(HUNT_A, HUNT_B, "external-ip-in-command-line")) {

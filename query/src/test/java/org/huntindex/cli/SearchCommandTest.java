@@ -1,6 +1,7 @@
 package org.huntindex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,7 @@ class SearchCommandTest {
     Path input = Files.write(tmp.resolve("logons.jsonl"), List.of(
         "{\"@timestamp\":\"2024-05-02T01:00:00Z\",\"event\":{\"code\":4625,\"category\":[\"authentication\"],"
             + "\"type\":[\"start\"]},\"host\":{\"name\":\"DC01\"},\"user\":{\"name\":\"=cmd|' /C calc'!A0\"},"
-            + "\"TargetUserName\":\"Administrator\"}",
+            + "\"TargetUserName\":\"Administrator\",\"LogonType\":3}",
         "{\"@timestamp\":\"2024-05-02T01:00:05Z\",\"event\":{\"code\":4625,\"category\":[\"authentication\"],"
             + "\"type\":[\"start\"]},\"host\":{\"name\":\"DC01\"},\"user\":{\"name\":\"admin\"}}",
         "{\"@timestamp\":\"2024-05-01T23:00:00Z\",\"event\":{\"code\":4624,\"category\":[\"authentication\"],"
@@ -144,10 +145,13 @@ class SearchCommandTest {
   }
 
   @Test
-  void fieldsListsSchemaFieldsWithPresenceAndRawFields() {
+  void fieldsListsSchemaFieldsWithPresenceWindowsNamesAndRawFields() {
     assertEquals(0, run("fields", "-i", idx, "--format", "csv"));
     assertTrue(out().contains("\r\nhost.name,keyword,yes,yes,"), out());
     assertTrue(out().contains("\r\ndestination.ip,ip,no,yes,"), out());
-    assertTrue(out().contains("\r\nTargetUserName,raw,yes,no,"), out());
+    assertTrue(out().contains("\r\nLogonType,raw,yes,no,"), out());
+    assertTrue(out().contains("\r\nTargetUserName,windows,'-,no,\"as user.name of Security 4624/4625, and the raw field "
+        + "of other events\","), out());
+    assertFalse(out().contains("\r\nTargetUserName,raw,"), out());
   }
 }

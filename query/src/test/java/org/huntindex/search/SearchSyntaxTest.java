@@ -194,6 +194,21 @@ class SearchSyntaxTest extends FixtureIndexTest {
   }
 
   @Test
+  void windowsFieldNamesFindTheValuesNormalizationMovedIntoTheSchemaForTheEventsItMovedThem() throws IOException {
+    matches("CommandLine:mimikatz*", "e2");
+    matches("CommandLine:\"-enc\"", "e1");
+    matches("NewProcessName:*powershell.exe", "e1");
+    matches("Image:*mimikatz.exe", "e2");
+    matches("SubjectUserName:alice", "e1");
+    matches("TargetUserName:alice");
+    matches("TargetUserName:administrator", "e7", "e9");
+    matches("IpAddress:45.76.9.9", "e7", "e8");
+    matches("IpAddress:\"45.76.0.0/16\" AND LogonType:3", "e7", "e8");
+    matches("EventID:4625", "e7", "e8", "e9");
+    matches("Computer:dc01*", "e7", "e8", "e10");
+  }
+
+  @Test
   void fieldColonStarMeansTheFieldIsPresent() throws IOException {
     matches("dns.question.name:*", "e13");
     matches("destination.port:*", "e3", "e4", "e5", "e6");
