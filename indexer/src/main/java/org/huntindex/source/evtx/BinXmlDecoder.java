@@ -75,11 +75,13 @@ final class BinXmlDecoder {
    */
   void decodeStray(int start, int end, RawRecord out) {
     stray = true;
+    compiler.xmlNamesOnly(true);
     notes.clear();
     try {
       decode(start, end, out);
     } finally {
       stray = false;
+      compiler.xmlNamesOnly(false);
     }
     for (String note : notes) {
       out.add(FieldKeys.RECOVERY_TEMPLATE, note);
@@ -124,7 +126,7 @@ final class BinXmlDecoder {
             + " does not start with the instance's id)");
       }
     } catch (EvtxFormatException e) {
-      if (!stray || resident) {
+      if (!stray) {
         throw e;
       }
       lost = e;
@@ -155,9 +157,11 @@ final class BinXmlDecoder {
       lost = new EvtxFormatException("template at 0x" + Integer.toHexString(definition) + " does not fit the values");
     }
     if (lost != null) {
-      template = borrow(id, definition, context, table);
+      // a definition elsewhere was overwritten by newer records; one inside the record itself is damaged
+      String fate = resident ? "damaged" : "overwritten";
+      template = borrow(id, definition, fate, context, table);
       if (template == null) {
-        valuesWithoutNames(id, definition, table, depth, out, lost);
+        valuesWithoutNames(id, definition, fate, table, depth, out, lost);
         return pos;
       }
     }
@@ -166,11 +170,11 @@ final class BinXmlDecoder {
   }
 
   /** A template of the chunk with {@code id} under {@code context} that fits {@code table}, or null. */
-  private CompiledTemplate borrow(int id, int definition, Context context, ValueTable table) {
+  private CompiledTemplate borrow(int id, int definition, String fate, Context context, ValueTable table) {
     List<Known> candidates = byId.get(idKey(context, id));
     for (Known known : candidates == null ? List.<Known>of() : candidates) {
       if (fits(known.template, table)) {
-        note("definition at 0x" + Integer.toHexString(definition) + " overwritten; used the chunk's template 0x"
+        note("definition at 0x" + Integer.toHexString(definition) + " " + fate + "; used the chunk's template 0x"
             + Integer.toHexString(id) + " at 0x" + Integer.toHexString(known.definition));
         return known.template;
       }
@@ -189,7 +193,7 @@ final class BinXmlDecoder {
    * every substitution is {@link FieldKeys#RECOVERY_VALUE} would; an embedded BinXML value is decoded as a stream of
    * its own. Throws when a value has a type EVTX does not define: the bytes are then not a value table.
    */
-  private void valuesWithoutNames(int id, int definition, ValueTable table, int depth, RawRecord out,
+  private void valuesWithoutNames(int id, int definition, String fate, ValueTable table, int depth, RawRecord out,
       EvtxFormatException lost) {
     for (int i = 0; i < table.count; i++) {
       if (!ValueReader.isKnownType(table.types[i])) {
@@ -197,7 +201,7 @@ final class BinXmlDecoder {
             + Integer.toHexString(id) + " fits the values, and value " + i + " has no EVTX type");
       }
     }
-    note("definition at 0x" + Integer.toHexString(definition) + " overwritten and no template of the chunk has id 0x"
+    note("definition at 0x" + Integer.toHexString(definition) + " " + fate + " and no template of the chunk has id 0x"
         + Integer.toHexString(id) + ": values kept in " + FieldKeys.RECOVERY_VALUE + ", without names");
     CompiledTemplate.Builder unnamed = new CompiledTemplate.Builder();
     for (int i = 0; i < table.count; i++) {

@@ -25,8 +25,18 @@ final class TemplateCompiler {
   private CompiledTemplate.Builder out;
   private final NameRefs refs = new NameRefs();
 
+  private boolean xmlNamesOnly;
+
   TemplateCompiler(NameTable names) {
     this.names = names;
+  }
+
+  /**
+   * Whether a name that is no XML name fails the compile: for records in slack space, where a name offset can point
+   * into bytes that newer records overwrote.
+   */
+  void xmlNamesOnly(boolean on) {
+    xmlNamesOnly = on;
   }
 
   /**
@@ -258,6 +268,10 @@ final class TemplateCompiler {
   /** The name at {@code nameOffset}, read from the offset field at {@code field}; remembered in {@link #nameRefs}. */
   private String name(int field, int nameOffset) {
     String name = names.at(b, nameOffset, limit);
+    // an empty name (a zeroed name string) passes: the Name attributes around it still say what the values are
+    if (xmlNamesOnly && !name.isEmpty() && !XmlNames.isName(name)) {
+      throw new EvtxFormatException("the name at 0x" + Integer.toHexString(nameOffset) + " is no XML name");
+    }
     refs.add(field, nameOffset, name);
     return name;
   }

@@ -248,6 +248,40 @@ class EvtxReaderSyntheticTest {
   }
 
   @Test
+  void slackRecordsWhoseOwnDefinitionHoldsANameNoXmlNameBorrowOrKeepTheirValuesWithoutNames() throws Exception {
+    Consumer<Chunk> good = t -> t.fragment().open("Event").closeStart().open("EventData").closeStart()
+        .data("Target", 0, STRING).end().end().eof();
+    Consumer<Chunk> damaged = t -> t.fragment().open("Event").closeStart().open("Event\u0001Data").closeStart()
+        .data("Target", 0, STRING).end().end().eof();
+    assertEquals("Aa".hashCode(), "BB".hashCode(), "two keys, one template id");
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    c.record(1, r -> r.fragment().template("Aa", good, Value.string("live")));
+    c.endLive();
+    c.record(2, r -> r.fragment().template("BB", damaged, Value.string("borrowed")));
+    c.record(3, r -> r.fragment().template("lone", damaged, Value.string("unnamed")));
+    c.record(4, r -> r.fragment().template("Aa", good, Value.string("fine")));
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(List.of(), sink.errors, sink.errorText());
+    assertEquals("live", sink.live().getFirst().get("EventData.Target"));
+    List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
+    assertEquals(List.of(2L, 3L, 4L), recovered.stream().map(RawRecord::position).toList());
+    assertEquals("borrowed", recovered.get(0).get("EventData.Target"));
+    assertEquals("definition at 0x" + Integer.toHexString(c.definitionOf("BB")) + " damaged; used the chunk's template 0x"
+        + Integer.toHexString("Aa".hashCode()) + " at 0x" + Integer.toHexString(c.definitionOf("Aa")),
+        recovered.get(0).get(FieldKeys.RECOVERY_TEMPLATE));
+    assertEquals(List.of("unnamed"), sink.all(recovered.get(1), FieldKeys.RECOVERY_VALUE));
+    assertEquals("definition at 0x" + Integer.toHexString(c.definitionOf("lone")) + " damaged and no template of the "
+        + "chunk has id 0x" + Integer.toHexString("lone".hashCode()) + ": values kept in Recovery.Value, without names",
+        recovered.get(1).get(FieldKeys.RECOVERY_TEMPLATE));
+    assertTrue(recovered.get(1).size() > 0 && java.util.stream.IntStream.range(0, recovered.get(1).size())
+        .noneMatch(i -> recovered.get(1).name(i).contains("\u0001")), "no name of the damaged definition is kept");
+    assertEquals("fine", recovered.get(2).get("EventData.Target"));
+    assertNull(recovered.get(2).get(FieldKeys.RECOVERY_TEMPLATE));
+  }
+
+  @Test
   void slackRecordsThatFitNoTemplateOfTheirIdKeepTheirValuesWithoutNames() throws Exception {
     Consumer<Chunk> inner = t -> t.fragment().open("EventData").closeStart().data("Script", 0, STRING).end().eof();
     EvtxFixture file = new EvtxFixture();
