@@ -7,7 +7,8 @@ import java.util.Arrays;
  * Recognises an evidence format from the first bytes of its content, never from its name.
  *
  * <p>EVTX by its file magic; JSON by its first character after an optional UTF-8 byte order mark and whitespace
- * ({@code {} or {@code [}); CSV by a header row: one line of printable text with at least two comma-separated names.
+ * ({@code {} or {@code [}); CSV by a header row: one line of printable text with at least two comma-separated names,
+ * followed by a row of as many cells when there is one.
  */
 public final class FormatSniffer {
   /** How many leading bytes {@link #sniff} wants to see; fewer is fine for short evidence. */
@@ -64,31 +65,62 @@ public final class FormatSniffer {
     return i;
   }
 
-  /** Printable text (UTF-8 allowed) up to the first line break, splitting into at least two non-empty cells. */
+  /**
+   * A header row (printable text, UTF-8 allowed, splitting into at least two non-empty cells) and, unless the header is
+   * all there is or the next row runs past what was read, a next row of as many cells: a text file whose first line
+   * holds a comma (a README's title) is no CSV.
+   */
   private static boolean isCsvHeader(byte[] head, int start, int length) {
-    int cells = 1;
-    boolean quoted = false;
-    boolean cellHasText = false;
-    boolean everyCellHasText = true;
-    int i = start;
-    for (; i < length; i++) {
-      byte b = head[i];
-      if (b == '"') {
-        quoted = !quoted;
-        cellHasText = true;
-      } else if (!quoted && (b == '\n' || b == '\r')) {
-        break;
-      } else if (!quoted && b == ',') {
-        everyCellHasText &= cellHasText;
-        cellHasText = false;
-        cells++;
-      } else if ((b & 0xff) < 0x20 && b != '\t') {
-        return false;
-      } else if (b != ' ') {
-        cellHasText = true;
-      }
+    Row header = Row.read(head, start, length, false);
+    if (header == null || header.open || header.cells < 2 || !header.everyCellHasText) {
+      return false;
     }
-    boolean lineEnds = i < length || length < HEAD;
-    return lineEnds && !quoted && cells >= 2 && everyCellHasText && cellHasText;
+    int next = header.end;
+    if (next < length && head[next] == '\r') {
+      next++;
+    }
+    if (next < length && head[next] == '\n') {
+      next++;
+    }
+    if (next >= length) {
+      return true;
+    }
+    Row row = Row.read(head, next, length, true);
+    return row != null && (row.open || row.cells == header.cells);
+  }
+
+  /**
+   * One CSV row read from {@code [start, length)}: its cell count, whether every cell holds text, where it ends, and
+   * whether it is open: it runs past the bytes read, or ends inside quotes.
+   */
+  private record Row(int cells, boolean everyCellHasText, int end, boolean open) {
+
+    /** Null when a control character (a tab aside, or a line break inside quotes where allowed) shows it is no text. */
+    static Row read(byte[] head, int start, int length, boolean quotedLineBreaks) {
+      int cells = 1;
+      boolean quoted = false;
+      boolean cellHasText = false;
+      boolean everyCellHasText = true;
+      int i = start;
+      for (; i < length; i++) {
+        byte b = head[i];
+        if (b == '"') {
+          quoted = !quoted;
+          cellHasText = true;
+        } else if (!quoted && (b == '\n' || b == '\r')) {
+          break;
+        } else if (!quoted && b == ',') {
+          everyCellHasText &= cellHasText;
+          cellHasText = false;
+          cells++;
+        } else if ((b & 0xff) < 0x20 && b != '\t' && !(quotedLineBreaks && (b == '\n' || b == '\r'))) {
+          return null;
+        } else if (b != ' ') {
+          cellHasText = true;
+        }
+      }
+      boolean open = i == length && (quoted || length == HEAD);
+      return new Row(cells, everyCellHasText && cellHasText, i, open);
+    }
   }
 }

@@ -37,6 +37,18 @@ class FormatSnifferTest {
   }
 
   @Test
+  void csvHeaderIsFollowedByARowOfAsManyCellsWhenThereIsOne() {
+    assertEquals(Format.CSV, sniff(utf8("a,b\n")));
+    assertEquals(Format.CSV, sniff(utf8("a,b\r\n1,\"two\r\nlines, and a comma\"\r\n")));
+    assertEquals(Format.CSV, sniff(utf8("a,b\n1,\"an unbalanced quote\n")));
+    assertEquals(Format.CSV, sniff(utf8("a,b,c\n1,2,3")));
+    assertEquals(Format.UNKNOWN, sniff(utf8("# Real Windows event data (third-party, redistributable)\n\n| a | b |\n")));
+    assertEquals(Format.UNKNOWN, sniff(utf8("Notes, day one\nlogged in at 9\n")));
+    assertEquals(Format.UNKNOWN, sniff(utf8("a,b\n1,2,3\n")));
+    assertEquals(Format.UNKNOWN, sniff(utf8("a,\"b\n")));
+  }
+
+  @Test
   void textAndBinaryAreUnknownAndDescribedByTheirFirstBytes() {
     byte[] bytes = utf8("MIT License\n\nCopyright");
     assertEquals(Format.UNKNOWN, sniff(bytes));
