@@ -235,7 +235,8 @@ public final class SchemaQueryParser extends QueryParser {
 
   /**
    * A name outside the schema: the raw source field of that name and, where normalization moved such a field's value
-   * into the schema ({@code CommandLine} of a 4688 or a Sysmon 1), that schema field of those events.
+   * into the schema ({@code CommandLine} of a 4688 or a Sysmon 1), that schema field of those events. A value the
+   * schema field cannot hold ({@code IpAddress:LOCAL}) is looked for in the raw field alone, when the index has one.
    */
   private Query sourceName(String name, Function<Field, Query> onField, Function<String, Query> onRaw) {
     List<SourceNames.Alias> aliases = SourceNames.of(name);
@@ -251,7 +252,15 @@ public final class SchemaQueryParser extends QueryParser {
       any.add(onRaw.apply(name), Occur.SHOULD);
     }
     for (SourceNames.Alias a : aliases) {
-      Query q = onField.apply(a.field());
+      Query q;
+      try {
+        q = onField.apply(a.field());
+      } catch (IllegalArgumentException e) {
+        if (raw) {
+          continue;
+        }
+        throw e;
+      }
       if (a.channel() != null) {
         BooleanQuery.Builder only = new BooleanQuery.Builder().add(q, Occur.MUST)
             .add(keyword(Field.WINLOG_CHANNEL).term(a.channel()), Occur.FILTER);

@@ -94,7 +94,7 @@ final class SearchFixture {
       {"@timestamp":"2024-05-03T06:00:00Z","event":{"id":"e14","code":4688,"category":["process"],"type":["start"]},\
       "host":{"name":"SRV01.contoso.local"},"user":{"name":"svc_backup"},"process":{"name":"wbadmin.exe",\
       "command_line":"wbadmin start backup -backupTarget:\\\\\\\\10.1.2.3\\\\backup -quiet"},\
-      "winlog":{"channel":"Security"}}""");
+      "winlog":{"channel":"Security"},"IpAddress":"LOCAL"}""");
 
   private SearchFixture() {}
 

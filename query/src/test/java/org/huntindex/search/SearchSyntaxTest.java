@@ -206,6 +206,17 @@ class SearchSyntaxTest extends FixtureIndexTest {
     matches("IpAddress:\"45.76.0.0/16\" AND LogonType:3", "e7", "e8");
     matches("EventID:4625", "e7", "e8", "e9");
     matches("Computer:dc01*", "e7", "e8", "e10");
+    matches("TargetUserName:svc*", "e10");
+  }
+
+  @Test
+  void aWindowsNameTakesValuesItsSchemaFieldCannotHoldFromItsRawFieldAlone() throws IOException {
+    matches("IpAddress:LOCAL", "e14");
+    matches("IpAddress:lo*", "e14");
+    matches("IpAddress:45.76.*", "e7", "e8");
+    BadQueryException e = org.junit.jupiter.api.Assertions.assertThrows(BadQueryException.class,
+        () -> SearchFixture.ids(idx, "EventID:abc"));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not a whole number"), e.getMessage());
   }
 
   @Test
