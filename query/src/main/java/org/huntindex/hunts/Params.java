@@ -80,6 +80,11 @@ public final class Params {
     return recovered ? Condition.all(conditions) : Condition.all(Condition.live(), Condition.all(conditions));
   }
 
+  /** Whether the run also reads the events recovered from EVTX slack space. */
+  public boolean recovered() {
+    return recovered;
+  }
+
   /** Whether the value was given rather than defaulted. */
   public boolean given(String name) {
     return given.containsKey(name);

@@ -87,7 +87,7 @@ class RunCommandTest {
     for (String line : lines) {
       assertTrue(line.startsWith("{\"Host_count\":1,\"IP\":") && line.endsWith("]}"), line);
     }
-    assertTrue(r.err().contains(HUNT_A + ": 2 results in"), r.err());
+    assertTrue(r.err().contains(HUNT_A + ": 2 results in") && !r.err().contains("recovered"), r.err());
   }
 
   @Test
@@ -146,12 +146,15 @@ class RunCommandTest {
         + "connectaddress=127.0.0.1 connectport=80,";
     Run live = run(hunt);
     assertEquals(0, live.exit(), live.err());
+    assertTrue(live.err().contains(String.format("%,d events recovered from EVTX slack space left out; --recovered "
+        + "hunts them too", report.recovered())), live.err());
     assertTrue(live.out().contains(portproxy + "2021-06-03T12:18:04.3122222Z,2021-06-03T12:18:04.3122222Z,"),
         live.out());
     String[] withRecovered = java.util.Arrays.copyOf(hunt, hunt.length + 1);
     withRecovered[hunt.length] = "--recovered";
     Run all = run(withRecovered);
     assertEquals(0, all.exit(), all.err());
+    assertTrue(!all.err().contains("left out"), "nothing is left out: " + all.err());
     assertTrue(all.out().contains(portproxy + "2021-06-03T12:12:14.6952611Z,2021-06-03T12:18:04.3122222Z,"),
         all.out());
 
