@@ -13,6 +13,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
+import org.huntindex.normalize.SourceNames;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
 
@@ -85,6 +86,7 @@ public final class SearchFields {
     known.add(ANY_IP);
     known.add(TEXT);
     known.addAll(rawNames());
+    known.addAll(SourceNames.names());
     String nearest = EditDistance.nearest(name, known);
     return "unknown field '" + name + "'" + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
         + " (hunt fields -i IDX lists them)";

@@ -36,6 +36,30 @@ class BadQueryTest extends FixtureIndexTest {
   }
 
   @Test
+  void misspelledWindowsFieldNameSuggestsIt() {
+    BadQueryException e = bad("Commandline:mimikatz");
+    assertTrue(e.getMessage().contains("did you mean 'CommandLine'?"), e.getMessage());
+  }
+
+  @Test
+  void everyWindowsNameInEverySyntaxFormParsesOrIsABadQuery() {
+    int parsed = 0;
+    for (String name : org.huntindex.normalize.SourceNames.names()) {
+      for (String value : java.util.List.of("x", "4624", "10.1.2.3", "\"10.0.0.0/8\"", "ab*", "10.*", "/a.*/", "abc~1",
+          "[1 TO 5]", "[a TO b]", ">=7", "\"two words\"", "*", "{0000}", "-")) {
+        String query = name + ":" + value;
+        try {
+          idx.parse(query);
+          parsed++;
+        } catch (BadQueryException e) {
+          assertFalse(e.oneLine().contains("\n"), query + ": " + e.oneLine());
+        }
+      }
+    }
+    assertTrue(parsed > 0);
+  }
+
+  @Test
   void fieldFarFromAnyNameGetsNoSuggestion() {
     BadQueryException e = bad("zzzzzzzz:1");
     assertEquals("unknown field 'zzzzzzzz' (hunt fields -i IDX lists them)", e.getMessage());
