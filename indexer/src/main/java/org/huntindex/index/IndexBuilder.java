@@ -78,7 +78,7 @@ public final class IndexBuilder {
         run.hashes = hashes;
         run.bar = bar;
         List<Path> absolute = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        new EvidenceWalker().walk(absolute, run::visit, run::walkError);
+        new EvidenceWalker().leavingOut(indexDir).walk(absolute, run::visit, run::walkError);
         pipeline.flushBuffers();
         hashes.await();
         run.noteTwins();

@@ -48,6 +48,7 @@ public final class EvidenceWalker {
   private static final Pattern UNSAFE_NAME = Pattern.compile("^([/\\\\]|[A-Za-z]:)|(^|[/\\\\])\\.\\.([/\\\\]|$)");
 
   private final Limits limits;
+  private final Path leftOut;
 
   /** Walks with {@link Limits#DEFAULT}. */
   public EvidenceWalker() {
@@ -55,7 +56,20 @@ public final class EvidenceWalker {
   }
 
   public EvidenceWalker(Limits limits) {
+    this(limits, null);
+  }
+
+  private EvidenceWalker(Limits limits, Path leftOut) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.leftOut = leftOut;
+  }
+
+  /**
+   * This walker, leaving out the directory {@code dir} and all it holds wherever the walk meets it: the index being
+   * written, when an analyst keeps it inside the case folder.
+   */
+  public EvidenceWalker leavingOut(Path dir) {
+    return new EvidenceWalker(limits, dir);
   }
 
   /** Receives each piece of evidence while it can be read; an archive entry is gone once this returns. */
@@ -88,6 +102,13 @@ public final class EvidenceWalker {
   /** Visits all evidence under {@code roots} (sorted); problems go to {@code errors}, and the walk goes on. */
   public void walk(Collection<Path> roots, Visitor visitor, Consumer<ReadError> errors) {
     Walk walk = new Walk(visitor, errors);
+    if (leftOut != null) {
+      try {
+        walk.leftOut = walk.identity(leftOut, Files.readAttributes(leftOut, BasicFileAttributes.class));
+      } catch (IOException e) {
+        // nothing there to leave out
+      }
+    }
     roots.stream().sorted().forEach(walk::path);
   }
 
@@ -96,6 +117,7 @@ public final class EvidenceWalker {
     private final Visitor visitor;
     private final Consumer<ReadError> errors;
     private final Set<Object> walkedDirectories = new HashSet<>();
+    private Object leftOut;
 
     Walk(Visitor visitor, Consumer<ReadError> errors) {
       this.visitor = Objects.requireNonNull(visitor, "visitor");
@@ -119,7 +141,11 @@ public final class EvidenceWalker {
     }
 
     private void directory(Path dir, BasicFileAttributes attributes) {
-      if (!walkedDirectories.add(identity(dir, attributes))) {
+      Object identity = identity(dir, attributes);
+      if (identity.equals(leftOut)) {
+        return;
+      }
+      if (!walkedDirectories.add(identity)) {
         error(dir.toString(), "", "directory already walked through another link (loop?): skipped");
         return;
       }

@@ -87,6 +87,21 @@ class IndexBuilderTest {
   }
 
   @Test
+  void anIndexKeptInsideTheCaseFolderIsNeverReadAsEvidence() throws IOException {
+    Path caseDir = Files.createDirectories(tmp.resolve("case"));
+    Path a = Files.write(caseDir.resolve("a.json"), List.of(line(1), line(2)));
+    Path idx = caseDir.resolve("idx");
+    IngestReport first = index(idx, caseDir);
+    assertEquals(List.of(2L, 1L, 0L), List.of(first.events(), first.filesIndexed(), first.errors()));
+    IngestReport again = index(idx, caseDir, idx);
+    String err = log.toString(StandardCharsets.UTF_8);
+    assertEquals(List.of(0L, 0L, 1L, 0L),
+        List.of(again.events(), again.filesIndexed(), again.filesAlreadyIndexed(), again.errors()), err);
+    assertEquals(List.of(a.toString()), IngestManifest.load(idx).files().stream().map(f -> f.path).toList());
+    assertEquals(2, IndexStats.of(idx).events());
+  }
+
+  @Test
   void newFilesAreHashedWhileIndexedAndAChangedFileIsIndexedAgain() throws Exception {
     Path a = Files.write(tmp.resolve("a.json"), List.of(line(1), line(2)));
     Path twin = Files.copy(a, tmp.resolve("twin.json"));
