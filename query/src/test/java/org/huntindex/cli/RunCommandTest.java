@@ -126,6 +126,10 @@ class RunCommandTest {
     Run wrongParam = run("run", HUNT_B, "-i", index, "--regex", "x");
     assertEquals(2, wrongParam.exit());
     assertTrue(wrongParam.err().contains("has no parameter --regex"), wrongParam.err());
+    String events = dir.resolve("events.json").toString();
+    Run fileAsIndex = run("index", "--no-progress", "-i", events, events);
+    assertEquals(2, fileAsIndex.exit());
+    assertTrue(fileAsIndex.err().contains(events + " is a file; -i names the index directory"), fileAsIndex.err());
   }
 
   /**
