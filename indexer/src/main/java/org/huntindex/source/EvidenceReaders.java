@@ -3,17 +3,21 @@ package org.huntindex.source;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.apache.commons.io.input.ReaderInputStream;
 
 /**
  * Reads any evidence: recognises its format from its first bytes and hands it to the reader registered for that format.
  *
  * <p>JSON and CSV readers are built in. EVTX is read by whatever {@link #with} registers for {@link Format#EVTX}; until
- * then EVTX evidence is reported as an error. Evidence in no known format is reported ("unrecognized format", with its
- * first bytes) and skipped; empty evidence is skipped silently. Typical use, with the walker:
+ * then EVTX evidence is reported as an error. Text in UTF-16 with a byte order mark is read as the UTF-8 it stands for.
+ * Evidence in no known format is reported ("unrecognized format", with its first bytes) and skipped; empty evidence is
+ * skipped silently. Typical use, with the walker:
  *
  * <pre>{@code
  * EvidenceReaders readers = EvidenceReaders.standard().with(Format.EVTX, new EvtxReader());
@@ -66,6 +70,13 @@ public final class EvidenceReaders implements RecordReader {
       in.mark(FormatSniffer.HEAD);
       byte[] head = in.readNBytes(FormatSniffer.HEAD);
       in.reset();
+      if (FormatSniffer.isUtf16(head, head.length)) {
+        // Windows PowerShell's Out-File and > write UTF-16 with a byte order mark: read as the UTF-8 it stands for
+        InputStream utf8 = ReaderInputStream.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_16))
+            .setCharset(StandardCharsets.UTF_8).get();
+        read(new Evidence(evidence.location(), null, () -> utf8), sink);
+        return;
+      }
       Format format = FormatSniffer.sniff(head, head.length);
       if (head.length == 0) {
         return;

@@ -30,6 +30,17 @@ public final class FormatSniffer {
     return isCsvHeader(head, skipBom(head, length), length) ? Format.CSV : Format.UNKNOWN;
   }
 
+  /** Whether the bytes start with a UTF-16 byte order mark (either byte order; not UTF-32's). */
+  public static boolean isUtf16(byte[] head, int length) {
+    if (length < 2) {
+      return false;
+    }
+    int b0 = head[0] & 0xff;
+    int b1 = head[1] & 0xff;
+    boolean utf32 = length >= 4 && head[2] == 0 && head[3] == 0;
+    return (b0 == 0xff && b1 == 0xfe && !utf32) || (b0 == 0xfe && b1 == 0xff);
+  }
+
   /** The first bytes, in hex and as ASCII, for an "unrecognized format" error. */
   public static String describe(byte[] head, int length) {
     if (length == 0) {
