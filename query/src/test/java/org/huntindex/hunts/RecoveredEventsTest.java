@@ -32,13 +32,17 @@ class RecoveredEventsTest {
   static Stream<Arguments> vectors() throws IOException {
     List<Arguments> out = new ArrayList<>();
     for (Object v : vectorsOf("hunt_a_vectors.json")) {
-      out.add(Arguments.of(new SentinelExternalIpInCommandLine(), v));
-      out.add(Arguments.of(new ExternalIpInCommandLine(), v));
+      out.add(arguments(new SentinelExternalIpInCommandLine(), v));
+      out.add(arguments(new ExternalIpInCommandLine(), v));
     }
     for (Object v : vectorsOf("hunt_b_vectors.json")) {
-      out.add(Arguments.of(new ElasticCommandPromptNetworkConnection(), v));
+      out.add(arguments(new ElasticCommandPromptNetworkConnection(), v));
     }
     return out.stream();
+  }
+
+  private static Arguments arguments(Hunt hunt, Object vector) {
+    return Arguments.of(hunt.id() + " " + ((Map<?, ?>) vector).get("id"), hunt, vector);
   }
 
   @SuppressWarnings("unchecked")
@@ -46,12 +50,12 @@ class RecoveredEventsTest {
     return (List<Object>) Json.read(SharedData.require().resolve("spec/vectors/" + name));
   }
 
-  @ParameterizedTest(name = "{0} {1}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
   @SuppressWarnings("unchecked")
-  void recoveredEventsAreHuntedOnlyWhenAskedAndMarked(Hunt hunt, Map<String, Object> vector) throws IOException {
+  void recoveredEventsAreHuntedOnlyWhenAskedAndMarked(String id, Hunt hunt, Map<String, Object> vector)
+      throws IOException {
     List<Object> events = (List<Object>) vector.get("events");
-    String id = hunt.id() + " " + vector.get("id");
     List<Map<String, Object>> live;
     try (TestIndex index = TestIndex.ofEvents(Files.createDirectories(dir.resolve("live")), events)) {
       live = index.run(hunt, Map.of(), Limit.NONE);
