@@ -66,6 +66,7 @@ public final class SchemaQueryParser extends QueryParser {
    * @throws BadQueryException for malformed syntax, unknown fields and values a field cannot hold
    */
   public static Query parse(String query, SearchFields fields, Long newest) {
+    checkDepth(query);
     QueryText text = QueryText.of(query);
     SchemaQueryParser parser = new SchemaQueryParser(fields, newest, text);
     try {
@@ -74,6 +75,26 @@ public final class SchemaQueryParser extends QueryParser {
       throw parser.syntaxError(e);
     } catch (IllegalArgumentException e) {
       throw new BadQueryException(e.getMessage(), -1);
+    }
+  }
+
+  /** Groups nested deeper are refused before parsing: Lucene's parser recurses once per level. */
+  static final int MAX_DEPTH = 200;
+
+  private static void checkDepth(String query) {
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(' && ++depth > MAX_DEPTH) {
+        throw new BadQueryException("groups nest more than " + MAX_DEPTH + " deep", i);
+      } else if (!quoted && c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
     }
   }
 

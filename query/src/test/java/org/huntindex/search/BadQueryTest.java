@@ -36,6 +36,17 @@ class BadQueryTest extends FixtureIndexTest {
   }
 
   @Test
+  void groupsNestedTooDeepAreABadQueryNotAStackOverflow() throws java.io.IOException {
+    int depth = SchemaQueryParser.MAX_DEPTH + 1;
+    BadQueryException e = bad("(".repeat(50_000) + "a" + ")".repeat(50_000));
+    assertEquals(depth - 1, e.position());
+    assertTrue(e.getMessage().contains("nest more than " + SchemaQueryParser.MAX_DEPTH), e.getMessage());
+    String deepButFine = "(".repeat(depth - 1) + "event.code:4625" + ")".repeat(depth - 1);
+    assertEquals(3, SearchFixture.ids(idx, deepButFine).size());
+    assertEquals(14, SearchFixture.ids(idx, "\"" + "(".repeat(1000) + "\" OR *:*").size(), "parentheses in quotes");
+  }
+
+  @Test
   void misspelledWindowsFieldNameSuggestsIt() {
     BadQueryException e = bad("Commandline:mimikatz");
     assertTrue(e.getMessage().contains("did you mean 'CommandLine'?"), e.getMessage());
