@@ -75,6 +75,9 @@ public final class SchemaQueryParser extends QueryParser {
       throw parser.syntaxError(e);
     } catch (IllegalArgumentException e) {
       throw new BadQueryException(e.getMessage(), -1);
+    } catch (StackOverflowError e) {
+      // Lucene builds a regular expression or wildcard's automaton by recursion, one level per alternative or symbol
+      throw new BadQueryException("a pattern in the query repeats or nests too deeply to compile; shorten it", -1);
     }
   }
 

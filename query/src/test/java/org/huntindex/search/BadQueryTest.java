@@ -44,6 +44,10 @@ class BadQueryTest extends FixtureIndexTest {
     String deepButFine = "(".repeat(depth - 1) + "event.code:4625" + ")".repeat(depth - 1);
     assertEquals(3, SearchFixture.ids(idx, deepButFine).size());
     assertEquals(14, SearchFixture.ids(idx, "\"" + "(".repeat(1000) + "\" OR *:*").size(), "parentheses in quotes");
+    for (String pattern : java.util.List.of("user.name:/" + "a|".repeat(50_000) + "a/", "user.name:" + "?".repeat(50_000),
+        "LogonType:" + "a*".repeat(20_000))) {
+      assertTrue(bad(pattern).getMessage().contains("too deeply to compile"), pattern.substring(0, 20));
+    }
   }
 
   @Test
