@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
     "  destination.ip:\"45.76.0.0/16\" AND @timestamp:[last-7d TO *]",
     "  process.command_line:mimikatz* AND host.name:ws00*",
     "  event.code:4625 --count-by host.name",
+    "  CommandLine:*whoami* AND EventID:4688   (Windows field names work too)",
     "Fields and how to query them: hunt fields -i IDX"})
 final class SearchCommand implements Callable<Integer> {
   /** Columns of a table or CSV when --fields is not given; every format adds the evidence location. */
