@@ -45,17 +45,12 @@ public final class HuntCli {
       cli.addSubcommand(command);
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    CommandLine search = cli.getSubcommands().get("search");
-    if (search != null) {
-      // a query may start with Lucene's own minus: hunt search -i IDX -recovered:true
-      search.setUnmatchedOptionsArePositionalParams(true);
-    }
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {
       line.getErr().println("hunt: " + message(ex));
       return 2;
     });
     try {
-      return cli.execute(args);
+      return cli.execute(named == SearchCommand.class ? SearchCommand.queriesAsText(args) : args);
     } catch (OutOfMemoryError e) {
       cli.getErr().println("hunt: " + message(e));
       return 2;

@@ -38,6 +38,25 @@ final class SearchCommand implements Callable<Integer> {
   private static final String EVIDENCE = "evidence";
   private static final String COUNT = "count";
 
+  /**
+   * The command line with a query that starts with Lucene's minus ({@code -host.name:dc01}) led by a space, so that
+   * picocli takes it for the query, not for an option; a misspelt {@code --option} is still reported as one.
+   */
+  static String[] queriesAsText(String[] args) {
+    String[] out = args.clone();
+    boolean value = false;
+    for (int i = 1; i < out.length; i++) {
+      String a = out[i];
+      boolean option = a.startsWith("--") || a.equals("-i") || a.startsWith("-i=");
+      if (!value && !option && a.length() > 1 && a.charAt(0) == '-') {
+        out[i] = " " + a;
+      }
+      // every option but --count takes a value: the next argument, unless given after '='
+      value = option && !a.contains("=") && !a.equals("--count") && !a.equals("--help");
+    }
+    return out;
+  }
+
   @Parameters(index = "0", paramLabel = "QUERY", description = "Lucene query; quote it for the shell")
   String query;
 

@@ -67,6 +67,10 @@ class SearchCommandTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
   @Test
   void countPrintsABareIntegerAndNothingElse() {
     assertEquals(0, run("search", "event.code:4625", "-i", idx, "--count"));
@@ -125,7 +129,12 @@ class SearchCommandTest {
     assertEquals(0, run("search", "-host.name:dc01", "-i", idx, "--count-by", "host.name", "--format", "csv"));
     assertTrue(out().endsWith("host.name,count\r\nWS1,1\r\n"), out());
     assertEquals(2, run("search", "event.code:4625", "-i", idx, "--cuont"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--cuont"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err().contains("Unknown option: '--cuont'"), err());
+    assertEquals(2, run("search", "-i", idx, "--limt", "5", "event.code:4625"));
+    assertTrue(err().contains("--limt") && err().contains("--limit"), err());
+    assertEquals(0, run("search", "*:*", "-i", idx, "--sort", "-@timestamp", "--fields", "user.name", "--limit", "1",
+        "--format", "csv"));
+    assertTrue(out().contains("user.name,evidence\r\nadmin,"), "an option's value keeps its minus: " + out());
   }
 
   @Test
