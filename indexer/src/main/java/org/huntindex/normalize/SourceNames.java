@@ -18,6 +18,9 @@ import org.huntindex.schema.Field;
  * search by the Windows name ({@code CommandLine}, {@code IpAddress}) finds those events through this table.
  */
 public final class SourceNames {
+  /** The lower-cased channels whose events have aliases. */
+  public static final String SECURITY = Profiles.SECURITY;
+  public static final String SYSMON = Profiles.SYSMON;
 
   /**
    * Events of {@code channel} (lower case; null: every event) with one of {@code eventIds} (empty: any) hold the named

@@ -22,4 +22,12 @@ final class Checks {
     throw new IllegalArgumentException("no index at " + index + " (create one with: hunt index -i " + index
         + " PATH...)");
   }
+
+  /** The directory an index is written to, new or existing; an error when it names a file. */
+  static Path indexToWrite(Path index) {
+    if (Files.exists(index) && !Files.isDirectory(index)) {
+      throw new IllegalArgumentException(index + " is a file; -i names the index directory (hunt index -i IDX PATH...)");
+    }
+    return index;
+  }
 }

@@ -1,6 +1,5 @@
 package org.huntindex.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,12 +32,9 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean progress = !noProgress && System.console() != null;
     var options = new IndexBuilder.Options(Math.max(1, threads), dedupeRecords, progress, System.err);
-    if (Files.exists(index) && !Files.isDirectory(index)) {
-      throw new IllegalArgumentException(index + " is a file; -i names the index directory (hunt index -i IDX PATH...)");
-    }
     IngestReport report;
     try {
-      report = new IndexBuilder(index, options).index(paths);
+      report = new IndexBuilder(Checks.indexToWrite(index), options).index(paths);
     } catch (java.io.IOException e) {
       throw new java.io.IOException("cannot write the index at " + index + ": " + e, e);
     }

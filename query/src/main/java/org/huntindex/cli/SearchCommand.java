@@ -52,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
         out[i] = " " + a;
       }
       // every option but --count takes a value: the next argument, unless given after '='
-      value = option && !a.contains("=") && !a.equals("--count") && !a.equals("--help");
+      value = option && !a.contains("=") && !a.equals("--count");
     }
     return out;
   }

@@ -82,8 +82,8 @@ public final class FieldGuide {
 
   private static String channel(String lowerCase) {
     return switch (lowerCase) {
-      case "security" -> "Security";
-      case "microsoft-windows-sysmon/operational" -> "Sysmon";
+      case SourceNames.SECURITY -> "Security";
+      case SourceNames.SYSMON -> "Sysmon";
       default -> lowerCase;
     };
   }
