@@ -259,8 +259,8 @@ public final class SchemaQueryParser extends QueryParser {
 
   /**
    * A name outside the schema: the raw source field of that name and, where normalization moved such a field's value
-   * into the schema ({@code CommandLine} of a 4688 or a Sysmon 1), that schema field of those events. A value the
-   * schema field cannot hold ({@code IpAddress:LOCAL}) is looked for in the raw field alone, when the index has one.
+   * into the schema ({@code CommandLine} of a 4688 or a Sysmon 1), that schema field of those events. A value a
+   * schema field cannot hold ({@code IpAddress:LOCAL}) is looked for in the other fields alone; in none, it is an error.
    */
   private Query sourceName(String name, Function<Field, Query> onField, Function<String, Query> onRaw) {
     List<SourceNames.Alias> aliases = SourceNames.of(name);
@@ -275,15 +275,14 @@ public final class SchemaQueryParser extends QueryParser {
     if (raw) {
       any.add(onRaw.apply(name), Occur.SHOULD);
     }
+    IllegalArgumentException unfit = null;
     for (SourceNames.Alias a : aliases) {
       Query q;
       try {
         q = onField.apply(a.field());
       } catch (IllegalArgumentException e) {
-        if (raw) {
-          continue;
-        }
-        throw e;
+        unfit = e;
+        continue;
       }
       if (a.channel() != null) {
         BooleanQuery.Builder only = new BooleanQuery.Builder().add(q, Occur.MUST)
@@ -295,7 +294,11 @@ public final class SchemaQueryParser extends QueryParser {
       }
       any.add(q, Occur.SHOULD);
     }
-    return any.build();
+    BooleanQuery query = any.build();
+    if (query.clauses().isEmpty()) {
+      throw unfit;
+    }
+    return query;
   }
 
   private record NameValue(String field, String value) {}
