@@ -127,7 +127,7 @@ final class ChunkDecoder {
         pos = next < 0 ? liveLimit : next;
         continue;
       }
-      chunk.result.record(record.checksumOk(checksumOk && sizeCopyOk));
+      chunk.result.record(record.checksumOk(checksumOk && sizeCopyOk), written(b, pos));
       addLiveId(record.position());
       pos += size;
     }
@@ -152,10 +152,10 @@ final class ChunkDecoder {
           record = null;
         }
         if (record != null && record.get(FieldKeys.TIME_CREATED) == null) {
-          record.add(FieldKeys.RECOVERY_WRITTEN, ValueReader.fileTime(LittleEndian.i64(b, pos + 16)));
+          record.add(FieldKeys.RECOVERY_WRITTEN, ValueReader.fileTime(written(b, pos)));
         }
         if (record != null) {
-          chunk.result.record(record.recovered(true).checksumOk(checksumOk));
+          chunk.result.record(record.recovered(true).checksumOk(checksumOk), written(b, pos));
           carved++;
         } else if (lost++ == 0) {
           firstLost = pos;
@@ -185,6 +185,11 @@ final class ChunkDecoder {
       failure = e.getMessage();
       return null;
     }
+  }
+
+  /** The write time in the header of the record at {@code pos}, as FILETIME ticks. */
+  private static long written(byte[] b, int pos) {
+    return LittleEndian.i64(b, pos + 16);
   }
 
   /**

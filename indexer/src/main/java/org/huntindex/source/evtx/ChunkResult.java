@@ -1,6 +1,7 @@
 package org.huntindex.source.evtx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.huntindex.source.RawRecord;
 import org.huntindex.source.ReadError;
@@ -12,6 +13,9 @@ import org.huntindex.source.RecordSink;
  */
 final class ChunkResult {
   private final List<Object> items = new ArrayList<>();
+  /** {@link StaleCopies#key} of each record, in order. */
+  private long[] keys = new long[64];
+  private int records;
   private final long index;
   private boolean foreign;
 
@@ -32,7 +36,12 @@ final class ChunkResult {
     return foreign;
   }
 
-  void record(RawRecord record) {
+  /** A record, whose record header says it was written at {@code written}. */
+  void record(RawRecord record, long written) {
+    if (records == keys.length) {
+      keys = Arrays.copyOf(keys, 2 * records);
+    }
+    keys[records++] = StaleCopies.key(record.position(), written);
     items.add(record);
   }
 
@@ -40,10 +49,17 @@ final class ChunkResult {
     items.add(error);
   }
 
-  void deliverTo(RecordSink sink) {
+  /** Hands errors and live records to the sink, and recovered records to {@code copies}. */
+  void deliverTo(RecordSink sink, StaleCopies copies) {
+    int r = 0;
     for (Object item : items) {
       if (item instanceof RawRecord record) {
-        sink.accept(record);
+        long key = keys[r++];
+        if (record.recovered()) {
+          copies.recovered(record, key, sink);
+        } else {
+          copies.live(record, key, sink);
+        }
       } else {
         sink.error((ReadError) item);
       }

@@ -86,7 +86,7 @@ public final class EvtxReader {
         int length = readChunk(channel, i, buffer);
         delivery.accept(decode(buffer, length, i, location, header.noCrc()));
       }
-      delivery.finish();
+      delivery.end();
       return;
     }
     OrderedHandOff<ChunkResult> handOff = new OrderedHandOff<>(executor, maxInFlight, delivery);
@@ -98,7 +98,7 @@ public final class EvtxReader {
         handOff.submit(() -> decode(buffer, length, index, location, header.noCrc()));
       }
       handOff.finish();
-      delivery.finish();
+      delivery.end();
     } finally {
       handOff.cancel();
     }
@@ -106,11 +106,13 @@ public final class EvtxReader {
 
   /**
    * Hands chunk results to the sink in file order, with each run of consecutive foreign chunks (trailing garbage, a
-   * file padded with other data) reported as one error rather than one per chunk.
+   * file padded with other data) reported as one error rather than one per chunk, and slack copies of live records
+   * left out ({@link StaleCopies}).
    */
   private static final class Delivery implements Consumer<ChunkResult> {
     private final String location;
     private final RecordSink sink;
+    private final StaleCopies copies = new StaleCopies();
     private long first = -1;
     private long last;
 
@@ -123,13 +125,19 @@ public final class EvtxReader {
     public void accept(ChunkResult result) {
       if (!result.isForeign()) {
         finish();
-        result.deliverTo(sink);
+        result.deliverTo(sink, copies);
       } else if (first >= 0 && result.index() == last + 1) {
         last++;
       } else {
         finish();
         first = last = result.index();
       }
+    }
+
+    /** Called after the file's last chunk: what is still pending goes out. */
+    void end() {
+      finish();
+      copies.finish(sink);
     }
 
     /** Reports the pending run of foreign chunks, if any. */

@@ -19,6 +19,13 @@ final class CollectingSink implements RecordSink {
     return sink;
   }
 
+  /** Takes what one chunk decoded to, as the reader would for a file of that chunk alone. */
+  void take(ChunkResult result) {
+    StaleCopies copies = new StaleCopies();
+    result.deliverTo(this, copies);
+    copies.finish(this);
+  }
+
   @Override
   public void accept(RawRecord record) {
     records.add(record);

@@ -206,6 +206,46 @@ class EvtxReaderSyntheticTest {
     assertEquals("HOST-3", recovered.getFirst().get("System.Computer"));
   }
 
+  @Test
+  void slackCopiesOfRecordsLiveInAnotherChunkAreNotRecovered() throws Exception {
+    // A chunk started from the bytes of the one before keeps its records, at the same offsets, in slack; so may the
+    // first chunk after a wrap, whose live copies come later in the file.
+    EvtxFixture file = new EvtxFixture();
+    Chunk first = file.chunk();
+    Chunk second = file.chunk();
+    Chunk third = file.chunk();
+    Chunk fourth = file.chunk();
+    Chunk last = file.chunk();
+    securityRecord(first, 1, true);
+    int end1 = first.pos;
+    securityRecord(first, 5, true);
+    int end2 = first.endLive().pos;
+    securityRecord(first, 4, true); // deleted: in slack only
+    securityRecord(last, 7, true);
+    securityRecord(last, 6, true);
+    byte[] five = first.recordAt(end1);
+    byte[] four = first.recordAt(end2);
+    byte[] six = last.endLive().recordAt(end1);
+    byte[] fiveRewritten = five.clone();
+    fiveRewritten[16] ^= 1; // the same id, written at another time: the log was cleared since, so another record
+    securityRecord(second, 2, true).endLive().slack(six).slack(four);
+    securityRecord(third, 3, true).endLive().slack(five);
+    securityRecord(fourth, 8, true).endLive().slack(fiveRewritten);
+    assertEquals(end1 + five.length, third.pos, "copies sit where their templates and names are");
+
+    for (EvtxReader reader : List.of(EvtxReader.singleThreaded(), new EvtxReader())) {
+      CollectingSink sink = CollectingSink.read(reader, file.bytes());
+
+      assertEquals(List.of(), sink.errors);
+      assertEquals(List.of(1L, 5L, 2L, 3L, 8L, 7L, 6L), sink.live().stream().map(RawRecord::position).toList());
+      List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
+      assertEquals(List.of(4L, 5L), recovered.stream().map(RawRecord::position).toList(),
+          "record 4 recovered once from two chunks' slack, and the other record 5");
+      assertEquals("HOST-4", recovered.get(0).get("System.Computer"));
+      assertEquals("HOST-5", recovered.get(1).get("System.Computer"));
+    }
+  }
+
   /** A chunk whose live records define the templates "other" and "security"; what is written next is slack. */
   private static Chunk liveOtherAndSecurity(EvtxFixture file) {
     Chunk c = file.chunk();

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.huntindex.source.RawRecord;
 import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class EvtxRealDataTest {
   void liveRecordAndEventCountsMatchTheManifest() throws Exception {
     Path real = SharedData.realData();
     List<String> mismatches = new ArrayList<>();
+    List<String> copies = new ArrayList<>();
+    int recovered = 0;
     int files = 0;
     List<String> manifest = Files.readAllLines(real.resolve("MANIFEST.tsv"));
     for (String line : manifest.subList(1, manifest.size())) {
@@ -53,6 +56,15 @@ class EvtxRealDataTest {
       if (!countOk) {
         mismatches.add(col[1] + ": events " + live.size() + " != " + events);
       }
+      Set<String> liveIds = live.stream().map(EvtxRealDataTest::idAndTime).collect(Collectors.toSet());
+      for (RawRecord r : sink.records) {
+        if (r.recovered()) {
+          recovered++;
+          if (liveIds.contains(idAndTime(r))) {
+            copies.add(col[1] + " record " + idAndTime(r));
+          }
+        }
+      }
       counts.forEach((name, c) -> {
         if (c[0] != c[1]) {
           mismatches.add(col[1] + ": " + name + " " + c[1] + " != " + c[0]);
@@ -61,6 +73,12 @@ class EvtxRealDataTest {
     }
     assertTrue(files > 50, "manifest lists " + files + " evtx files");
     assertEquals(List.of(), mismatches);
+    assertTrue(recovered > 2000, recovered + " records recovered");
+    assertEquals(List.of(), copies, "recovered records that are slack copies of live ones");
+  }
+
+  private static String idAndTime(RawRecord r) {
+    return r.position() + " at " + r.get("System.TimeCreated.SystemTime");
   }
 
   private static long count(List<RawRecord> records, String channel, long eventId) {
@@ -130,7 +148,7 @@ class EvtxRealDataTest {
     }
     Map<Long, RawRecord> live = new HashMap<>();
     CollectingSink original = new CollectingSink();
-    new ChunkDecoder().decode(chunk, chunk.length, 0, file, true).deliverTo(original);
+    original.take(new ChunkDecoder().decode(chunk, chunk.length, 0, file, true));
     original.live().forEach(r -> live.put(r.position(), r));
     int free = LittleEndian.i32(chunk, 48);
     List<Integer> definitions = new ArrayList<>();
@@ -152,7 +170,7 @@ class EvtxRealDataTest {
         put32(copy, 48, pos);
         put32(copy, instance + 6, elsewhere);
         CollectingSink sink = new CollectingSink();
-        new ChunkDecoder().decode(copy, copy.length, 0, file, true).deliverTo(sink);
+        sink.take(new ChunkDecoder().decode(copy, copy.length, 0, file, true));
         List<RawRecord> recovered = sink.records.stream().filter(r -> r.position() == id).toList();
         assertEquals(1, recovered.size(), file + " record " + id + ": " + sink.errorText());
         RawRecord r = recovered.getFirst();
@@ -168,7 +186,7 @@ class EvtxRealDataTest {
         // and with an id the chunk has no template for: its values, without names, are values the live record had
         put32(copy, instance + 2, LittleEndian.i32(chunk, instance + 2) ^ 0x5a5a5a5a);
         CollectingSink bare = new CollectingSink();
-        new ChunkDecoder().decode(copy, copy.length, 0, file, true).deliverTo(bare);
+        bare.take(new ChunkDecoder().decode(copy, copy.length, 0, file, true));
         RawRecord unnamed = bare.records.stream().filter(x -> x.position() == id).findFirst().orElseThrow();
         List<Object> liveValues = new ArrayList<>();
         for (int f = 0; f < expected.size(); f++) {
