@@ -144,10 +144,25 @@ final class TemplateCompiler {
       if (nameOffset == pos) {
         pos += NameTable.inlineLength(b, pos, limit);
       }
-      boolean dataNameAttribute = name.equals("Name") && FieldKeys.isEventDataItem(path);
+      boolean dataNameAttribute = name.equals("Name") && (FieldKeys.isEventDataItem(path) || zeroedDataItem());
       pos = attributeValue(pos, name, dataNameAttribute ? named : null);
     }
     return pos;
+  }
+
+  /**
+   * In slack space, whether the element holding a {@code Name} attribute is an EventData {@code Data} whose name string
+   * (and maybe its parent's) was zeroed: {@code Event/?/?}. If so, the path gets the names back.
+   */
+  private boolean zeroedDataItem() {
+    int n = path.size();
+    if (!xmlNamesOnly || n != 3 || !path.get(0).equals("Event") || !path.get(2).isEmpty()
+        || !(path.get(1).isEmpty() || path.get(1).equals("EventData"))) {
+      return false;
+    }
+    path.set(1, "EventData");
+    path.set(2, "Data");
+    return true;
   }
 
   private int attributeValue(int pos, String name, DataName named) {

@@ -322,6 +322,31 @@ class EvtxReaderSyntheticTest {
   }
 
   @Test
+  void slackRecordsWhoseEventDataAndDataNamesWereZeroedKeepTheirDataNames() throws Exception {
+    Consumer<Chunk> other = t -> t.fragment().open("Event").closeStart().openWithAttributes("Other").attribute("Name")
+        .sub(0, STRING).closeEmpty().end().eof();
+    Consumer<Chunk> data = t -> t.fragment().open("Event").closeStart().open("EventData").closeStart()
+        .data("Target", 0, STRING).end().end().eof();
+    EvtxFixture file = new EvtxFixture();
+    Chunk c = file.chunk();
+    c.record(1, r -> r.fragment().template("other", other, Value.string("x")));
+    int overwritten = c.endLive().pos;
+    // record 2 writes the names EventData and Data; record 3's own definition points at them; then zeros cover record 2
+    c.record(2, r -> r.fragment().template("first", data, Value.string("lost")));
+    int end = c.pos;
+    c.record(3, r -> r.fragment().template("second", data, Value.string("kept")));
+    c.damage(b -> Arrays.fill(b, overwritten, end, (byte) 0));
+    CollectingSink sink = CollectingSink.read(EvtxReader.singleThreaded(), file.bytes());
+
+    assertEquals(List.of(), sink.errors, sink.errorText());
+    List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
+    assertEquals(List.of(3L), recovered.stream().map(RawRecord::position).toList());
+    assertEquals("kept", recovered.getFirst().get("EventData.Target"));
+    assertEquals(List.of("EventData.Target"), java.util.stream.IntStream.range(0, recovered.getFirst().size())
+        .mapToObj(recovered.getFirst()::name).filter(n -> !n.startsWith("Recovery.")).toList());
+  }
+
+  @Test
   void slackRecordsThatFitNoTemplateOfTheirIdKeepTheirValuesWithoutNames() throws Exception {
     Consumer<Chunk> inner = t -> t.fragment().open("EventData").closeStart().data("Script", 0, STRING).end().eof();
     EvtxFixture file = new EvtxFixture();
