@@ -14,9 +14,10 @@ public final class IndexFormat {
   /**
    * 2: raw source fields as one blob per event; single-valued keywords and addresses with sorted doc values. 3: doc
    * values for {@code log.file.line}, so evidence locations come from doc values alone. 4: schema values stored as one
-   * blob per event; no lower-cased ({@code .lc}) or Kusto-term ({@code .terms}) twins.
+   * blob per event; no lower-cased ({@code .lc}) or Kusto-term ({@code .terms}) twins. 5: a raw pair too long to be a
+   * term is indexed by its value's tokens.
    */
-  public static final int CURRENT = 4;
+  public static final int CURRENT = 5;
   static final String COMMIT_KEY = "huntindex.format";
 
   private IndexFormat() {}

@@ -1,20 +1,28 @@
 package org.huntindex.index;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.lucene.util.UnicodeUtil;
 import org.huntindex.normalize.Event;
+import org.huntindex.schema.CommandLineTokenizer;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.Utf8;
 
 /**
  * How an event's raw source fields are kept: one stored blob holding every {@code name=value} pair as a varint length
  * and its UTF-8 bytes, and each pair of at most {@link Field#RAW_TERM_BYTES} bytes an index term of {@link Field#RAW}
- * cut from the same bytes. One Lucene field carries them all, so an event pays Lucene's per-field cost once for its
+ * cut from the same bytes (a longer pair gives a term for each token of its value). One Lucene field carries them all, so an event pays Lucene's per-field cost once for its
  * raw fields, not twice per field.
  */
 public final class RawFields {
@@ -88,30 +96,78 @@ public final class RawFields {
     }
   }
 
-  /** The index terms of a blob: each pair short enough to be a term, as the bytes it is stored in. */
+  /**
+   * The index terms of a blob: each pair short enough to be a term, as the bytes it is stored in; a longer one (a
+   * PowerShell script block, a scheduled task's XML) as {@code name=token} for each token of its value, cut and
+   * lower-cased as command lines are ({@link CommandLineTokenizer}), so its words can still be found.
+   */
   static final class Terms extends TokenStream {
     private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
     private final BytesRef current = new BytesRef();
+    private final CommandLineTokenizer words = new CommandLineTokenizer();
+    private final CharTermAttribute word = words.getAttribute(CharTermAttribute.class);
+    private final BytesRefBuilder named = new BytesRefBuilder();
+    /** The length of {@code name=} at the start of {@link #named} while a long pair's words are read, else -1. */
+    private int prefix = -1;
     private Cursor cursor;
 
     Terms reset(BytesRef blob) {
+      try {
+        endWords(); // the last document's stream ended early
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       cursor = new Cursor(blob);
       current.bytes = blob.bytes;
       return this;
     }
 
     @Override
-    public boolean incrementToken() {
+    public boolean incrementToken() throws IOException {
       clearAttributes();
-      while (cursor.next()) {
+      while (true) {
+        if (prefix >= 0) {
+          if (words.incrementToken()) {
+            named.grow(prefix + 3 * word.length());
+            named.setLength(UnicodeUtil.UTF16toUTF8(word, 0, word.length(), named.bytes(), prefix));
+            term.setBytesRef(named.get());
+            return true;
+          }
+          endWords();
+        }
+        if (!cursor.next()) {
+          return false;
+        }
         if (cursor.length <= Field.RAW_TERM_BYTES) {
           current.offset = cursor.start;
           current.length = cursor.length;
           term.setBytesRef(current);
           return true;
         }
+        startWords();
       }
-      return false;
+    }
+
+    private void startWords() throws IOException {
+      byte[] b = current.bytes;
+      int end = cursor.start + cursor.length;
+      int eq = cursor.start;
+      while (eq < end && b[eq] != '=') {
+        eq++;
+      }
+      named.clear();
+      named.append(b, cursor.start, Math.min(eq + 1, end) - cursor.start);
+      prefix = named.length();
+      words.setReader(new StringReader(new String(b, eq + 1, Math.max(0, end - eq - 1), StandardCharsets.UTF_8)));
+      words.reset();
+    }
+
+    private void endWords() throws IOException {
+      if (prefix >= 0) {
+        prefix = -1;
+        words.end();
+        words.close();
+      }
     }
   }
 }

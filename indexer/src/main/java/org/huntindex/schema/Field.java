@@ -83,7 +83,7 @@ public enum Field {
   /** Lucene's hard limit on one indexed term, in UTF-8 bytes. */
   public static final int MAX_TERM_BYTES = 32766;
 
-  /** Raw {@code name=value} pairs longer than this, in UTF-8 bytes, are stored but not indexed as terms. */
+  /** Raw {@code name=value} pairs longer than this, in UTF-8 bytes, are indexed by their value's tokens, not whole. */
   public static final int RAW_TERM_BYTES = 1024;
 
   /**

