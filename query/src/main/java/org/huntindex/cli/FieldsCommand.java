@@ -39,7 +39,7 @@ final class FieldsCommand implements Callable<Integer> {
       }
       rows.add(row(SearchFields.ANY_IP, "pseudo", "-", "no", "every IP field at once",
           SearchFields.ANY_IP + ":\"45.76.0.0/16\""));
-      rows.add(row(SearchFields.TEXT, "pseudo", "-", "no", "command lines and message; terms without a field",
+      rows.add(row(SearchFields.TEXT, "pseudo", "-", "no", "command lines, message and inside raw values; terms without a field",
           "mimikatz"));
       for (String name : SourceNames.names()) {
         rows.add(row(name, "windows", "-", "no", "as " + FieldGuide.moved(name)

@@ -40,7 +40,16 @@ public final class IgnoreCase {
 
   /** Terms matching a Lucene regular expression (no optional syntax), A–Z matched in either case. */
   public static Query regexp(String field, String regex) {
-    return query(field, regex, new RegExp(regex, RegExp.NONE).toAutomaton());
+    return query(field, regex, new RegExp(regex, RegExp.NONE).toAutomaton(), WORK_LIMIT);
+  }
+
+  /** Terms of the form {@code name=value} whose value contains {@code text}, A–Z matched in either case. */
+  public static Query valueContaining(String field, String text) {
+    String regex = "[^=]*=.*" + literal(text) + ".*";
+    // a state per character of the text; determinizing costs up to the square of their number (one character repeated)
+    long n = text.length();
+    return query(field, regex, new RegExp(regex, RegExp.NONE).toAutomaton(),
+        (int) Math.clamp(4 * n * n, WORK_LIMIT, Integer.MAX_VALUE));
   }
 
   /**
@@ -49,11 +58,11 @@ public final class IgnoreCase {
    */
   public static Query fuzzy(String field, String prefix, String value, int edits) {
     Automaton a = new LevenshteinAutomata(Ascii.lower(value), true).toAutomaton(edits, Ascii.lower(prefix));
-    return query(field, prefix + value, a);
+    return query(field, prefix + value, a, WORK_LIMIT);
   }
 
-  private static Query query(String field, String text, Automaton a) {
-    return new AutomatonQuery(new Term(field, text), Operations.determinize(caseless(a), WORK_LIMIT));
+  private static Query query(String field, String text, Automaton a, int workLimit) {
+    return new AutomatonQuery(new Term(field, text), Operations.determinize(caseless(a), workLimit));
   }
 
   /** {@code a} with every transition on a–z or A–Z also taken by the other case of the same letters. */

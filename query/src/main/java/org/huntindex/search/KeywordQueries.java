@@ -49,6 +49,11 @@ final class KeywordQueries {
     return IgnoreCase.regexp(field, re.toString());
   }
 
+  /** Raw pairs of any name whose value contains {@code text}; null when the text is too long for any raw term. */
+  static Query anyRawValueContaining(String text) {
+    return text.length() > Field.RAW_TERM_BYTES ? null : IgnoreCase.valueContaining(Field.RAW.fieldName(), text);
+  }
+
   Query prefixOf(String value) {
     return IgnoreCase.regexp(field, IgnoreCase.literal(prefix + value) + ".*");
   }

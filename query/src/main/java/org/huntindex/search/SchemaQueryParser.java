@@ -36,7 +36,8 @@ import org.huntindex.schema.SchemaAnalyzer;
  * CIDR blocks and ranges; times as ISO-8601 spans or relative to the newest event; numbers as points; keywords
  * ASCII-case-insensitively; the command line by its tokens. Raw source fields are queried as {@code Name:value} or
  * {@code Name=value}, and a Windows field name whose value normalization moved into the schema ({@code CommandLine},
- * {@code IpAddress}) also finds the events it was moved from; a term without a field searches {@link SearchFields#TEXT}.
+ * {@code IpAddress}) also finds the events it was moved from; a term without a field searches {@link SearchFields#TEXT}
+ * and every raw value that contains it.
  *
  * <p>Not thread-safe; {@link #parse} makes one per query.
  */
@@ -138,7 +139,7 @@ public final class SchemaQueryParser extends QueryParser {
         default -> rangeQuery(field, null, bound, true, false);
       };
     }
-    return perField(field, value, f -> switch (f.kind()) {
+    Query q = perField(field, value, f -> switch (f.kind()) {
       case KEYWORD -> keyword(f).term(value);
       case TEXT -> analyzed(f, value, quoted);
       case LONG -> LongPoint.newExactQuery(f.fieldName(), number(f, value));
@@ -149,6 +150,9 @@ public final class SchemaQueryParser extends QueryParser {
       case IP -> IpQueries.exactOrCidr(f.fieldName(), value);
       case BOOLEAN -> new TermQuery(new Term(f.fieldName(), value.trim().toLowerCase(Locale.ROOT)));
     }, raw -> KeywordQueries.raw(raw).term(value));
+    // a word or phrase without a field is also looked for inside every raw value, as grep would
+    Query raw = field.equals(SearchFields.TEXT) && !value.isBlank() ? KeywordQueries.anyRawValueContaining(value) : null;
+    return raw == null ? q : new BooleanQuery.Builder().add(q, Occur.SHOULD).add(raw, Occur.SHOULD).build();
   }
 
   @Override

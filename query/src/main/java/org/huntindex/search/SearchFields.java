@@ -19,7 +19,8 @@ import org.huntindex.schema.FieldKind;
 
 /**
  * The names a query may use: schema fields, the pseudo fields {@code ip} (every IP field) and {@code text} (the command
- * lines and the message, searched by bare terms), and raw source fields present in the index ({@code TargetUserName}).
+ * lines and the message, searched by bare terms, which also look inside raw values), and raw source fields present in
+ * the index ({@code TargetUserName}).
  */
 public final class SearchFields {
   /** Every IP field at once: source, destination, addresses in the command line. */

@@ -51,6 +51,8 @@ class LongRawValuesTest {
     matches("ScriptBlockText:prompt", "s2");
     matches("ScriptBlockText:mimikatz");
     matches("ScriptBlockText:*", "s1", "s2", "s3");
+    matches("mimikatz", "s1", "s3");
+    matches("\"write-host MIMIKATZ\"", "s3");
   }
 
   @Test

@@ -170,7 +170,7 @@ class SearchSyntaxTest extends FixtureIndexTest {
     matches("\"net use\"", "e11");
     matches("45.76.3.4", "e11");
     matches("backup AND \\-quiet", "e14");
-    matches("backup AND -start");
+    matches("backup AND -start", "e10"); // e10's raw TargetUserName svc_backup holds "backup", and e14 "start"
   }
 
   @Test
@@ -180,6 +180,14 @@ class SearchSyntaxTest extends FixtureIndexTest {
     matches("TargetUserName=adm*", "e7", "e8", "e9");
     matches("LogonType:3", "e7", "e8");
     matches("raw:\"LogonType=10\"", "e9");
+  }
+
+  @Test
+  void aTermWithoutAFieldIsAlsoLookedForInsideEveryRawValue() throws IOException {
+    matches("svc_back", "e10");
+    matches("SVC_BACKUP", "e10");
+    matches("\"Administrator\"", "e7", "e9");
+    matches("LogonType"); // a name, in no value
   }
 
   @Test
