@@ -29,7 +29,8 @@ import org.huntindex.schema.Field;
  * @param files evidence files in the manifest
  * @param errors problems reported while indexing, over all files
  * @param byFormat events by input format ({@code input.type})
- * @param byChannel events by channel, as the source spells it
+ * @param byChannel events by channel, spellings that differ only in the case of A–Z counted together under the one
+ *     most of their events have ({@code Security} for {@code security} too)
  * @param byEventCode events by event code, all providers together
  * @param byChannelCode events by lower-cased channel and code, e.g. {@code security/4688}
  * @param byFile per evidence location ({@code log.file.path}): its events and its channel/code counts
@@ -78,8 +79,25 @@ public record IndexStats(long events, long recovered, long files, long errors, M
     }
     Map<String, FileCounts> byFile = new TreeMap<>();
     fileEvents.forEach((f, n) -> byFile.put(f, new FileCounts(n, fileCodes.getOrDefault(f, Map.of()))));
-    return new IndexStats(events, recovered, manifest.files().size(), manifest.totalErrors(), byFormat, byChannel,
-        byCode, byChannelCode, byFile);
+    return new IndexStats(events, recovered, manifest.files().size(), manifest.totalErrors(), byFormat,
+        foldCase(byChannel), byCode, byChannelCode, byFile);
+  }
+
+  /** Counts whose keys differ only in the case of A–Z, together under the key that has the most (the first of equals). */
+  private static Map<String, Long> foldCase(Map<String, Long> counts) {
+    Map<String, String> spelling = new HashMap<>();
+    Map<String, Long> total = new HashMap<>();
+    counts.forEach((key, n) -> {
+      String folded = Ascii.lower(key);
+      String best = spelling.get(folded);
+      if (best == null || n > counts.get(best)) {
+        spelling.put(folded, key);
+      }
+      total.merge(folded, n, Long::sum);
+    });
+    Map<String, Long> out = new TreeMap<>();
+    spelling.forEach((folded, key) -> out.put(key, total.get(folded)));
+    return out;
   }
 
   /** Counts one segment's live, non-recovered documents into {@code cells}; returns its recovered count. */

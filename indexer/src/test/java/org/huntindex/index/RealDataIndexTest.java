@@ -46,6 +46,11 @@ class RealDataIndexTest {
     assertEquals(stats.events(), perFile);
     assertTrue(stats.recovered() > 0, "the real EVTX samples have slack-space records");
     assertEquals(stats.events(), stats.byFormat().values().stream().mapToLong(Long::longValue).sum());
+    java.util.Set<String> channels = new java.util.HashSet<>();
+    stats.byChannel().keySet().forEach(c -> assertTrue(channels.add(org.huntindex.schema.Ascii.lower(c)),
+        "two spellings of " + c + " in " + stats.byChannel().keySet()));
+    assertEquals(stats.byChannelCode().entrySet().stream().filter(e -> e.getKey().startsWith("security/"))
+        .mapToLong(Map.Entry::getValue).sum(), stats.byChannel().get("Security"), "Security and security, together");
   }
 
   Stream<Map<String, String>> rows() {
