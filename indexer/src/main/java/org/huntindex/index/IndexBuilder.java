@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ProgressBar;
@@ -100,8 +102,9 @@ public final class IndexBuilder {
       skipped += f.skipped;
       errors += f.errorCount;
     }
+    run.noteNotEvidence();
     return new IngestReport(run.entries.size(), run.duplicates, events, recovered, skipped, errors,
-        Duration.between(start, Instant.now()));
+        run.notEvidence.size(), Duration.between(start, Instant.now()));
   }
 
   private ProgressBar progressBar() {
@@ -112,8 +115,9 @@ public final class IndexBuilder {
   /** One run's state while the walker calls back. */
   private final class Run {
     private final IngestManifest manifest;
-    private final java.util.ArrayList<IngestManifest.FileEntry> entries = new java.util.ArrayList<>();
+    private final ArrayList<IngestManifest.FileEntry> entries = new ArrayList<>();
     private final AtomicLong orphanErrors = new AtomicLong();
+    private final List<String> notEvidence = Collections.synchronizedList(new ArrayList<>());
     private IngestPipeline pipeline;
     private FileHashes hashes;
     private ProgressBar bar;
@@ -185,6 +189,24 @@ public final class IndexBuilder {
       }
     }
 
+    void notEvidence(String location, IngestManifest.FileEntry entry) {
+      entry.notEvidence();
+      notEvidence.add(location);
+    }
+
+    /** One note for every file and entry skipped as no event log, rather than a line each. */
+    void noteNotEvidence() {
+      if (notEvidence.isEmpty()) {
+        return;
+      }
+      List<String> names = notEvidence.stream().limit(3).map(l -> Printable.of(Path.of(topLevel(l)).getFileName()
+          + (l.contains("!/") ? l.substring(l.indexOf("!/")) : ""))).toList();
+      int more = notEvidence.size() - names.size();
+      options.log().println("note: skipped " + notEvidence.size() + (notEvidence.size() == 1 ? " file" : " files")
+          + " holding no event log (no EVTX, JSON or CSV in content or name): " + String.join(", ", names)
+          + (more > 0 ? " and " + more + " more" : ""));
+    }
+
     void error(ReadError error, IngestManifest.FileEntry entry) {
       entry.error(error);
       print(error);
@@ -242,6 +264,11 @@ public final class IndexBuilder {
     @Override
     public void error(ReadError error) {
       run.error(error, file);
+    }
+
+    @Override
+    public void notEvidence(String location, String head) {
+      run.notEvidence(location, file);
     }
   }
 

@@ -48,6 +48,8 @@ public final class IngestManifest {
     public long events;
     public long recovered;
     public long skipped;
+    /** Evidence entries (the file itself, or archive entries) that hold no event log and were skipped. */
+    public long notEvidence;
     public long errorCount;
     public final List<String> errors = new ArrayList<>();
 
@@ -57,6 +59,10 @@ public final class IngestManifest {
       if (errors.size() < MAX_ERRORS_KEPT) {
         errors.add(error.toString());
       }
+    }
+
+    synchronized void notEvidence() {
+      notEvidence++;
     }
 
     /** Notes a record that was read but could not be indexed. */
@@ -165,6 +171,7 @@ public final class IngestManifest {
         case "events" -> e.events = p.getLongValue();
         case "recovered" -> e.recovered = p.getLongValue();
         case "skipped" -> e.skipped = p.getLongValue();
+        case "not_evidence" -> e.notEvidence = p.getLongValue();
         case "error_count" -> e.errorCount = p.getLongValue();
         case "errors" -> {
           while (p.nextToken() == JsonToken.VALUE_STRING) {
@@ -213,6 +220,7 @@ public final class IngestManifest {
         g.writeNumberField("events", e.events);
         g.writeNumberField("recovered", e.recovered);
         g.writeNumberField("skipped", e.skipped);
+        g.writeNumberField("not_evidence", e.notEvidence);
         g.writeNumberField("error_count", e.errorCount);
         g.writeArrayFieldStart("errors");
         for (String err : e.errors) {

@@ -11,10 +11,11 @@ import java.time.Duration;
  * @param recovered records carved from EVTX slack space and indexed flagged as recovered
  * @param skipped records read but not indexed (malformed, rejected, duplicate under {@code --dedupe-records})
  * @param errors problems reported: unreadable parts of files, malformed lines, damaged chunks
+ * @param notEvidence files and archive entries skipped as no event log (no EVTX, JSON or CSV content, nor such a name)
  * @param elapsed wall time of the run
  */
 public record IngestReport(long filesIndexed, long filesAlreadyIndexed, long events, long recovered, long skipped,
-    long errors, Duration elapsed) {
+    long errors, long notEvidence, Duration elapsed) {
 
   public double eventsPerSecond() {
     double s = elapsed.toNanos() / 1e9;

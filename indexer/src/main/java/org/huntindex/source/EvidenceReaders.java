@@ -16,8 +16,9 @@ import org.apache.commons.io.input.ReaderInputStream;
  *
  * <p>JSON and CSV readers are built in. EVTX is read by whatever {@link #with} registers for {@link Format#EVTX}; until
  * then EVTX evidence is reported as an error. Text in UTF-16 with a byte order mark is read as the UTF-8 it stands for.
- * Evidence in no known format is reported ("unrecognized format", with its first bytes) and skipped; empty evidence is
- * skipped silently. Typical use, with the walker:
+ * Evidence in no known format is reported ("unrecognized format", with its first bytes) and skipped: as an error when
+ * its name claims a format ({@code x.json}), else as {@link RecordSink#notEvidence}; empty evidence is skipped
+ * silently. Typical use, with the walker:
  *
  * <pre>{@code
  * EvidenceReaders readers = EvidenceReaders.standard().with(Format.EVTX, new EvtxReader());
@@ -82,7 +83,12 @@ public final class EvidenceReaders implements RecordReader {
         return;
       }
       if (format == Format.UNKNOWN) {
-        sink.error(new ReadError(evidence.location(), "", "unrecognized format: " + FormatSniffer.describe(head, head.length)));
+        String described = FormatSniffer.describe(head, head.length);
+        if (Format.isClaimedBy(evidence.location())) {
+          sink.error(new ReadError(evidence.location(), "", "unrecognized format: " + described));
+        } else {
+          sink.notEvidence(evidence.location(), described);
+        }
         return;
       }
       readers.get(format).read(new Evidence(evidence.location(), evidence.file(), () -> in), sink);

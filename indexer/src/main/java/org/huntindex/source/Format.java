@@ -9,5 +9,12 @@ public enum Format {
   /** Comma-separated values with a header row. */
   CSV,
   /** None of the above. */
-  UNKNOWN
+  UNKNOWN;
+
+  /** Whether a file's name says it holds one of the formats read: {@code .evtx}, {@code .json}, {@code .csv}... */
+  public static boolean isClaimedBy(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".evtx") || lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson")
+        || lower.endsWith(".csv");
+  }
 }

@@ -229,10 +229,21 @@ class IndexBuilderTest {
   void unreadableInputIsReportedAndTheRestIndexed() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("in"));
     Files.write(dir.resolve("good.json"), List.of(line(1)));
+    Files.write(dir.resolve("broken.json"), new byte[] {0, 1, 2, 3, (byte) 0xff});
     Files.write(dir.resolve("notes.bin"), new byte[] {0, 1, 2, 3, (byte) 0xff});
+    Files.writeString(dir.resolve("README"), "# case 42\n");
     IngestReport report = index(tmp.resolve("idx"), dir);
     assertEquals(1, report.events());
-    assertTrue(log.toString(StandardCharsets.UTF_8).contains("notes.bin: unrecognized format"));
+    String err = log.toString(StandardCharsets.UTF_8);
+    assertTrue(err.contains("error: " + dir.resolve("broken.json") + ": unrecognized format"), err);
+    assertEquals(1, report.errors(), "a file named as JSON but holding none is an error");
+    assertEquals(2, report.notEvidence());
+    assertTrue(err.contains("note: skipped 2 files holding no event log (no EVTX, JSON or CSV in content or name): "
+        + "README, notes.bin\n"), err);
+    assertTrue(!err.contains("error: " + dir.resolve("notes.bin")), err);
+    IngestManifest manifest = IngestManifest.load(tmp.resolve("idx"));
+    assertEquals(List.of(1L, 0L, 0L, 1L), manifest.files().stream().map(f -> f.notEvidence).toList(),
+        "README, broken.json, good.json, notes.bin: the walk's order");
   }
 
   @Test

@@ -40,7 +40,7 @@ final class IndexCommand implements Callable<Integer> {
     }
     System.err.println(report.summary());
     boolean nothingRead = report.events() + report.recovered() + report.filesAlreadyIndexed() == 0;
-    if (nothingRead && (report.errors() > 0 || report.filesIndexed() == 0)) {
+    if (nothingRead && (report.errors() > 0 || report.notEvidence() > 0 || report.filesIndexed() == 0)) {
       System.err.println("hunt: no readable input in " + paths);
       return 1;
     }

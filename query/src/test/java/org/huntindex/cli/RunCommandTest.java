@@ -132,6 +132,16 @@ class RunCommandTest {
     assertTrue(fileAsIndex.err().contains(events + " is a file; -i names the index directory"), fileAsIndex.err());
   }
 
+  @Test
+  void indexingOnlyFilesThatHoldNoEventLogExitsOneWithoutAnError() throws IOException {
+    Path notes = Files.createDirectories(dir.resolve("notes"));
+    Files.writeString(notes.resolve("README.md"), "# case notes\n");
+    Run r = run("index", "--no-progress", "-i", dir.resolve("notes.idx").toString(), notes.toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("note: skipped 1 file holding no event log"), r.err());
+    assertTrue(r.err().contains(", 0 errors;") && r.err().contains("hunt: no readable input"), r.err());
+  }
+
   /**
    * A real Security log in which an earlier run of an attacker's {@code netsh interface portproxy} survives only in
    * slack space: {@code --recovered} brings its time into the row, and search marks the recovered copies.
