@@ -79,7 +79,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--count", description = "print only the number of hits")
   boolean count;
 
-  @Option(names = "--count-by", paramLabel = "FIELD", description = "count hits per value of a doc-values field")
+  @Option(names = "--count-by", paramLabel = "FIELD", description = "count hits per value of a field: schema fields from doc values; raw fields and Windows names (TargetUserName) from stored values, slower")
   String countBy;
 
   @Override
@@ -163,23 +163,28 @@ final class SearchCommand implements Callable<Integer> {
 
   private void countBy(SearchIndex idx, Query q, PrintStream out) throws IOException {
     Field f = Field.byName(countBy);
-    if (f == null) {
+    CountBy result;
+    if (f != null) {
+      result = idx.countBy(q, f);
+    } else if (idx.fields().isRaw(countBy) || !SourceNames.of(countBy).isEmpty()) {
+      result = idx.countBy(q, countBy);
+    } else {
       throw new BadQueryException("--count-by: " + idx.fields().unknownField(countBy), -1);
     }
-    CountBy result = idx.countBy(q, f);
+    String name = f != null ? f.fieldName() : countBy;
     List<CountBy.Count> shown = limit > 0 && result.counts().size() > limit ? result.counts().subList(0, limit)
         : result.counts();
     List<Map<String, Object>> rows = new ArrayList<>(shown.size());
     for (CountBy.Count c : shown) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put(f.fieldName(), c.value());
+      row.put(name, c.value());
       row.put(COUNT, c.count());
       rows.add(row);
     }
-    format.renderer(Terminal.width()).render(rows, Column.of(List.of(f.fieldName(), COUNT)), out);
+    format.renderer(Terminal.width()).render(rows, Column.of(List.of(name, COUNT)), out);
     System.err.printf("hunt: %,d hit%s, %,d distinct value%s%s%s%n", result.hits(), result.hits() == 1 ? "" : "s",
         result.counts().size(), result.counts().size() == 1 ? "" : "s",
         shown.size() < result.counts().size() ? ", showing the top " + shown.size() : "",
-        result.missing() > 0 ? ", " + result.missing() + " without " + f.fieldName() : "");
+        result.missing() > 0 ? String.format(", %,d without %s", result.missing(), name) : "");
   }
 }

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -19,13 +22,15 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
 import org.huntindex.extract.IpAddresses;
+import org.huntindex.index.StoredValues;
+import org.huntindex.normalize.SourceNames;
 import org.huntindex.normalize.Ticks;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
 
 /**
- * Counts the hits of a query per value of one field, read from doc values (never stored fields). A multi-valued field
- * counts each of an event's values once, so the counts may add up to more than the hits.
+ * Counts the hits of a query per value of one field: a schema field's from doc values, another name's from stored
+ * values. A multi-valued field counts each of an event's values once, so the counts may add up to more than the hits.
  *
  * @param counts values with their counts, most frequent first, ties by value
  * @param hits events that matched
@@ -57,10 +62,78 @@ public record CountBy(List<Count> counts, long hits, long missing) {
         return all;
       }
     });
-    List<Count> counts = new ArrayList<>(total.counts.size());
-    total.counts.forEach((k, v) -> counts.add(new Count(k, v)));
+    return of(total.counts, total.hits, total.missing);
+  }
+
+  /**
+   * Counts the hits per value of a name outside the schema, a raw field ({@code TargetUserName}) or a Windows name
+   * whose value normalization moved ({@code CommandLine}), as {@code --fields} shows it: from each hit's stored values,
+   * so slower than a schema field's count.
+   */
+  public static CountBy ofStored(IndexSearcher searcher, Query query, String name) throws IOException {
+    Set<String> needed = new HashSet<>(List.of(Field.RAW.fieldName(), Field.WINLOG_CHANNEL.fieldName(),
+        Field.EVENT_CODE.fieldName()));
+    SourceNames.of(name).forEach(a -> needed.add(a.field().fieldName()));
+    StoredTally total = searcher.search(query, new CollectorManager<StoredTally, StoredTally>() {
+      @Override
+      public StoredTally newCollector() {
+        return new StoredTally(name, needed);
+      }
+
+      @Override
+      public StoredTally reduce(Collection<StoredTally> tallies) {
+        StoredTally all = new StoredTally(name, needed);
+        for (StoredTally t : tallies) {
+          t.counts.forEach((k, v) -> all.counts.merge(k, v, Long::sum));
+          all.hits += t.hits;
+          all.missing += t.missing;
+        }
+        return all;
+      }
+    });
+    return of(total.counts, total.hits, total.missing);
+  }
+
+  private static CountBy of(Map<String, Long> tally, long hits, long missing) {
+    List<Count> counts = new ArrayList<>(tally.size());
+    tally.forEach((k, v) -> counts.add(new Count(k, v)));
     counts.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value));
-    return new CountBy(counts, total.hits, total.missing);
+    return new CountBy(counts, hits, missing);
+  }
+
+  /** Each hit's distinct values of one name, from its stored values. */
+  private static final class StoredTally extends SimpleCollector {
+    private final String name;
+    private final Set<String> needed;
+    private final Map<String, Long> counts = new HashMap<>();
+    private long hits;
+    private long missing;
+    private StoredFields stored;
+
+    StoredTally(String name, Set<String> needed) {
+      this.name = name;
+      this.needed = needed;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext leaf) throws IOException {
+      stored = leaf.reader().storedFields();
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      hits++;
+      List<Object> values = Hit.of(StoredValues.document(stored, doc, needed)).get(name);
+      if (values.isEmpty()) {
+        missing++;
+      }
+      values.stream().map(String::valueOf).distinct().forEach(v -> counts.merge(v, 1L, Long::sum));
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
   }
 
   /** Per-segment ordinal counts for sorted-set fields, per-value counts for numbers; merged by value. */

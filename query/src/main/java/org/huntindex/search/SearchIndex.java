@@ -64,6 +64,11 @@ public final class SearchIndex implements AutoCloseable {
     return CountBy.run(searcher, query, field);
   }
 
+  /** Counts by a raw field or a Windows field name, from stored values ({@link CountBy#ofStored}). */
+  public CountBy countBy(Query query, String name) throws IOException {
+    return CountBy.ofStored(searcher, query, name);
+  }
+
   public SearchFields fields() {
     return fields;
   }

@@ -48,6 +48,25 @@ class CountByTest extends FixtureIndexTest {
   }
 
   @Test
+  void rawFieldsAndWindowsNamesAreCountedFromStoredValuesAsFieldsShowsThem() throws IOException {
+    CountBy users = idx.countBy(idx.parse("event.code:4625 OR TargetUserName:svc*"), "TargetUserName");
+    assertEquals(List.of(new CountBy.Count("Administrator", 2), new CountBy.Count("admin", 1),
+        new CountBy.Count("svc_backup", 1)), users.counts());
+    assertEquals(4, users.hits());
+    assertEquals(0, users.missing());
+    CountBy lines = idx.countBy(idx.parse("*:*"), "CommandLine");
+    assertEquals(List.of(
+        new CountBy.Count("mimikatz.exe \"privilege::debug\" \"sekurlsa::logonpasswords\" exit", 1),
+        new CountBy.Count("net use \\\\45.76.3.4\\share /user:guest", 1),
+        new CountBy.Count("powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQA", 1),
+        new CountBy.Count("rundll32.exe C:\\Users\\carol\\AppData\\Local\\Temp\\x.dll,DllRegisterServer", 1),
+        new CountBy.Count("wbadmin start backup -backupTarget:\\\\10.1.2.3\\backup -quiet", 1)),
+        lines.counts(), "the command lines of the Security 4688s (e1, e11, e12, e14) and the Sysmon 1 (e2) only");
+    assertEquals(14, lines.hits());
+    assertEquals(9, lines.missing());
+  }
+
+  @Test
   void eventsWithoutTheFieldAreCountedAsMissing() throws IOException {
     CountBy c = countBy("event.category:network", Field.DESTINATION_IP);
     assertEquals(5, c.hits());
