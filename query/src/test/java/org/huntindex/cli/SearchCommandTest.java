@@ -158,8 +158,8 @@ class SearchCommandTest {
     assertEquals(0, run("fields", "-i", idx, "--format", "csv"));
     assertTrue(out().contains("\r\nhost.name,keyword,yes,yes,"), out());
     assertTrue(out().contains("\r\ndestination.ip,ip,no,yes,"), out());
-    assertTrue(out().contains("\r\nLogonType,raw,yes,no,"), out());
-    assertTrue(out().contains("\r\nTargetUserName,windows,'-,no,\"as user.name of Security 4624/4625, and the raw field "
+    assertTrue(out().contains("\r\nLogonType,raw,yes,slower,"), out());
+    assertTrue(out().contains("\r\nTargetUserName,windows,'-,slower,\"as user.name of Security 4624/4625, and the raw field "
         + "of other events\","), out());
     assertFalse(out().contains("\r\nTargetUserName,raw,"), out());
   }
