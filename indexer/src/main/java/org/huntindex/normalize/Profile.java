@@ -3,6 +3,7 @@ package org.huntindex.normalize;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.huntindex.schema.Field;
+import org.huntindex.schema.FieldKind;
 
 /**
  * Maps the fields of one kind of Windows event (Security 4688, Sysmon 3, ...) onto the event schema: first the source
@@ -14,12 +15,16 @@ import org.huntindex.schema.Field;
  */
 record Profile(List<Copy> copies, BiConsumer<WindowsRecord, Event> rest) {
 
-  /** A source field whose value, as the record holds it, becomes the schema field's value. */
+  /**
+   * A source field whose value, as the record holds it, becomes the schema field's value; a number field takes the
+   * decimal number the source writes ({@code DestinationPort} 445).
+   */
   record Copy(String source, Field field) {}
 
   void apply(WindowsRecord w, Event e) {
     for (Copy c : copies) {
-      e.set(c.field(), w.take(c.source()));
+      String value = w.take(c.source());
+      e.set(c.field(), c.field().kind() == FieldKind.LONG ? Values.integer(value) : value);
     }
     rest.accept(w, e);
   }

@@ -20,7 +20,7 @@ final class Profiles {
   private static final String NO_PROCESS = "{00000000-0000-0000-0000-000000000000}";
 
   private static final List<Copy> SYSMON_COMMON = List.of(copy("ProcessGuid", Field.PROCESS_ENTITY_ID),
-      copy("Image", Field.PROCESS_EXECUTABLE));
+      copy("Image", Field.PROCESS_EXECUTABLE), copy("ProcessId", Field.PROCESS_PID));
   private static final Profile SYSMON_OTHER = new Profile(SYSMON_COMMON, Profiles::sysmonCommon);
 
   private static final Map<String, Profile> BY_KEY = Map.of(
@@ -34,13 +34,16 @@ final class Profiles {
           copy("SubjectUserName", Field.USER_NAME), copy("SubjectDomainName", Field.USER_DOMAIN)),
           Profiles::securityProcessExit),
       SECURITY + "/5156", new Profile(List.of(copy("Application", Field.PROCESS_EXECUTABLE),
-          copy("SourceAddress", Field.SOURCE_IP), copy("DestAddress", Field.DESTINATION_IP)),
+          copy("SourceAddress", Field.SOURCE_IP), copy("DestAddress", Field.DESTINATION_IP),
+          copy("SourcePort", Field.SOURCE_PORT), copy("DestPort", Field.DESTINATION_PORT)),
           Profiles::securityConnection),
       SYSMON + "/1", sysmon(List.of(copy("CommandLine", Field.PROCESS_COMMAND_LINE),
           copy("ParentProcessGuid", Field.PARENT_ENTITY_ID), copy("ParentImage", Field.PARENT_EXECUTABLE),
-          copy("ParentCommandLine", Field.PARENT_COMMAND_LINE)), Profiles::sysmonProcessCreate),
+          copy("ParentCommandLine", Field.PARENT_COMMAND_LINE), copy("ParentProcessId", Field.PARENT_PID)),
+          Profiles::sysmonProcessCreate),
       SYSMON + "/3", sysmon(List.of(copy("SourceIp", Field.SOURCE_IP), copy("DestinationIp", Field.DESTINATION_IP),
-          copy("Protocol", Field.NETWORK_TRANSPORT)), Profiles::sysmonNetwork),
+          copy("Protocol", Field.NETWORK_TRANSPORT), copy("SourcePort", Field.SOURCE_PORT),
+          copy("DestinationPort", Field.DESTINATION_PORT)), Profiles::sysmonNetwork),
       SYSMON + "/22", sysmon(List.of(copy("QueryName", Field.DNS_QUESTION_NAME)), Profiles::sysmonDns));
 
   private Profiles() {}
@@ -102,9 +105,9 @@ final class Profiles {
   /** 4624 and 4625 as Winlogbeat's Security module maps them: the account logged on (or tried to) is the user. */
   private static Profile securityLogon(String outcome) {
     return new Profile(List.of(copy("TargetUserName", Field.USER_NAME), copy("TargetDomainName", Field.USER_DOMAIN),
-        copy("IpAddress", Field.SOURCE_IP), copy("ProcessName", Field.PROCESS_EXECUTABLE)), (w, e) -> {
+        copy("IpAddress", Field.SOURCE_IP), copy("ProcessName", Field.PROCESS_EXECUTABLE),
+        copy("IpPort", Field.SOURCE_PORT)), (w, e) -> {
           e.add(Field.EVENT_CATEGORY, "authentication").add(Field.EVENT_TYPE, "start").set(Field.EVENT_OUTCOME, outcome);
-          e.set(Field.SOURCE_PORT, Values.integer(w.take("IpPort")));
           e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
           e.set(Field.PROCESS_PID, Values.integer(w.take("ProcessId")));
         });
@@ -121,8 +124,6 @@ final class Profiles {
     e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
     String pid = w.take("ProcessID");
     e.set(Field.PROCESS_PID, Values.integer(pid != null ? pid : w.take("ProcessId")));
-    e.set(Field.SOURCE_PORT, Values.integer(w.take("SourcePort")));
-    e.set(Field.DESTINATION_PORT, Values.integer(w.take("DestPort")));
     e.set(Field.NETWORK_TRANSPORT, ianaProtocol(w.take("Protocol")));
     String direction = w.take("Direction");
     if ("%%14592".equals(direction)) {
@@ -141,7 +142,6 @@ final class Profiles {
       e.set(Field.TIMESTAMP, utc);
     }
     dropUnknownProcess(e, Field.PROCESS_ENTITY_ID);
-    e.set(Field.PROCESS_PID, Values.integer(w.take("ProcessId")));
     e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
     String user = w.take("User");
     if (user != null) {
@@ -155,7 +155,6 @@ final class Profiles {
     e.add(Field.EVENT_CATEGORY, "process").add(Field.EVENT_TYPE, "start");
     e.set(Field.EVENT_ACTION, "Process creation");
     dropUnknownProcess(e, Field.PARENT_ENTITY_ID);
-    e.set(Field.PARENT_PID, Values.integer(w.take("ParentProcessId")));
     e.set(Field.PARENT_NAME, Values.basename(e.string(Field.PARENT_EXECUTABLE)));
   }
 
@@ -164,8 +163,6 @@ final class Profiles {
       e.add(Field.EVENT_TYPE, t);
     }
     e.add(Field.EVENT_CATEGORY, "network").set(Field.EVENT_ACTION, "Network connection");
-    e.set(Field.SOURCE_PORT, Values.integer(w.take("SourcePort")));
-    e.set(Field.DESTINATION_PORT, Values.integer(w.take("DestinationPort")));
     String initiated = w.take("Initiated");
     if (initiated != null) {
       e.set(Field.NETWORK_DIRECTION, initiated.equalsIgnoreCase("true") ? "egress" : "ingress");

@@ -35,8 +35,8 @@ class SourceNamesTest {
         }
       }
     }
-    // Security: 4624 and 4625 four copies each, 4688 five, 4689 and 5156 three; Sysmon: ten names, one event each
-    assertEquals(29, checked);
+    // Security: 4624 and 4625 five copies each, 4688 and 5156 five, 4689 three; Sysmon: fourteen names, one event each
+    assertEquals(37, checked);
   }
 
   @Test
@@ -56,6 +56,9 @@ class SourceNamesTest {
   private static String valueFor(Field field, String name) {
     if (field.kind() == FieldKind.IP) {
       return "198.51.100.7";
+    }
+    if (field.kind() == FieldKind.LONG) {
+      return "4242";
     }
     if (field == Field.PROCESS_ENTITY_ID || field == Field.PARENT_ENTITY_ID) {
       return "{5770385f-c22a-43e0-bf4c-06f5698ffbd9}";
