@@ -143,8 +143,9 @@ final class Profiles {
     }
     dropUnknownProcess(e, Field.PROCESS_ENTITY_ID);
     e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
-    String user = w.take("User");
+    String user = w.peek("User");
     if (user != null) {
+      // split into user.name and user.domain, and kept whole as the raw User that Sigma rules and analysts query
       int slash = user.indexOf('\\');
       e.set(Field.USER_NAME, slash < 0 ? user : user.substring(slash + 1));
       e.set(Field.USER_DOMAIN, slash < 0 ? null : user.substring(0, slash));

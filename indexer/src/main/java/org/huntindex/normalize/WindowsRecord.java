@@ -59,14 +59,16 @@ final class WindowsRecord {
 
   /** Removes a data field and returns its text, or null when absent or one of the empty markers {@code "" "-"}. */
   String take(String name) {
-    Object v = data.remove(name);
-    String s = Values.text(v);
-    return s == null || s.isEmpty() || s.equals("-") ? null : s;
+    return present(Values.text(data.remove(name)));
   }
 
-  /** The data field's text without removing it. */
+  /** The data field's text without removing it, or null as for {@link #take}. */
   String peek(String name) {
-    return Values.text(data.get(name));
+    return present(Values.text(data.get(name)));
+  }
+
+  private static String present(String s) {
+    return s == null || s.isEmpty() || s.equals("-") ? null : s;
   }
 
   Iterator<Map.Entry<String, Object>> leftovers() {

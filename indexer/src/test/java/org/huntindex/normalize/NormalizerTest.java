@@ -108,6 +108,8 @@ class NormalizerTest {
     assertEquals("PING.EXE", e.string(Field.PROCESS_NAME));
     assertEquals("apt", e.string(Field.USER_NAME));
     assertEquals("WS5", e.string(Field.USER_DOMAIN));
+    assertEquals(List.of("WS5\\apt"), java.util.stream.IntStream.range(0, e.rawSize())
+        .filter(i -> e.rawName(i).equals("User")).mapToObj(e::rawValue).toList(), "User kept whole, as rules query it");
     assertEquals(List.of("start"), e.all(Field.EVENT_TYPE));
     assertNull(e.get(Field.KQL_PROCESS));
   }
