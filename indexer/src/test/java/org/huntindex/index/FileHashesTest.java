@@ -41,4 +41,19 @@ class FileHashesTest {
     assertTrue(c.errors.get(0).startsWith(gone + ": cannot compute its SHA-256"), c.errors.get(0));
     assertEquals(0, a.errorCount + b.errorCount);
   }
+
+  @Test
+  void theSystemDigestEqualsTheJdksAndAMissingOrFailingCommandFallsBackToTheJdk() throws Exception {
+    byte[] bytes = new byte[3 << 20];
+    new java.util.Random(7).nextBytes(bytes);
+    Path file = Files.write(tmp.resolve("random.evtx"), bytes);
+    String jdk = FileHashes.byJdk(file);
+    org.junit.jupiter.api.Assumptions.assumeTrue(FileHashes.bySystem(file, FileHashes.SYSTEM_COMMAND) != null,
+        FileHashes.SYSTEM_COMMAND + " is not installed here");
+    assertEquals(jdk, FileHashes.bySystem(file, FileHashes.SYSTEM_COMMAND));
+    assertEquals(jdk, FileHashes.of(file));
+    assertNull(FileHashes.bySystem(file, "no-such-command-" + System.nanoTime()));
+    assertNull(FileHashes.bySystem(file, "true"), "a command that prints no digest gives none");
+    assertNull(FileHashes.bySystem(file, "false"));
+  }
 }
