@@ -13,7 +13,9 @@ import org.huntindex.schema.FieldKind;
  * address strings, {@link FieldKind#BOOLEAN} holds {@link Boolean}s. A multi-valued field holds a list.
  */
 public final class Event {
-  private final Object[] values = new Object[Field.values().length];
+  private static final int FIELDS = Field.values().length;
+
+  private final Object[] values = new Object[FIELDS];
   private final List<String> rawNames = new ArrayList<>();
   private final List<String> rawValues = new ArrayList<>();
 
