@@ -99,9 +99,14 @@ public final class RawFields {
   /**
    * The index terms of a blob: each pair short enough to be a term, as the bytes it is stored in; a longer one (a
    * PowerShell script block, a scheduled task's XML) as {@code name=token} for each token of its value, cut and
-   * lower-cased as command lines are ({@link CommandLineTokenizer}), so its words can still be found.
+   * lower-cased as command lines are ({@link CommandLineTokenizer}), so its words can still be found. An event's long
+   * values are read for tokens up to {@link #MAX_TOKENIZED_BYTES} in all: evidence is hostile, and each distinct token
+   * costs indexing memory until the next flush.
    */
   static final class Terms extends TokenStream {
+    /** 256 KiB: eight of the 32 KiB parts Windows splits a PowerShell script block into. */
+    static final int MAX_TOKENIZED_BYTES = 1 << 18;
+
     private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
     private final BytesRef current = new BytesRef();
     private final CommandLineTokenizer words = new CommandLineTokenizer();
@@ -109,6 +114,7 @@ public final class RawFields {
     private final BytesRefBuilder named = new BytesRefBuilder();
     /** The length of {@code name=} at the start of {@link #named} while a long pair's words are read, else -1. */
     private int prefix = -1;
+    private int tokenizable;
     private Cursor cursor;
 
     Terms reset(BytesRef blob) {
@@ -119,6 +125,7 @@ public final class RawFields {
       }
       cursor = new Cursor(blob);
       current.bytes = blob.bytes;
+      tokenizable = MAX_TOKENIZED_BYTES;
       return this;
     }
 
@@ -144,7 +151,9 @@ public final class RawFields {
           term.setBytesRef(current);
           return true;
         }
-        startWords();
+        if (tokenizable > 0) {
+          startWords();
+        }
       }
     }
 
@@ -158,7 +167,10 @@ public final class RawFields {
       named.clear();
       named.append(b, cursor.start, Math.min(eq + 1, end) - cursor.start);
       prefix = named.length();
-      words.setReader(new StringReader(new String(b, eq + 1, Math.max(0, end - eq - 1), StandardCharsets.UTF_8)));
+      // a cut inside a character leaves a U+FFFD at the end of the last token
+      int length = Math.min(Math.max(0, end - eq - 1), tokenizable);
+      tokenizable -= length;
+      words.setReader(new StringReader(new String(b, eq + 1, length, StandardCharsets.UTF_8)));
       words.reset();
     }
 

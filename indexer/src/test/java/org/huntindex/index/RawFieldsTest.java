@@ -82,6 +82,31 @@ class RawFieldsTest {
   }
 
   @Test
+  void anEventsLongValuesAreReadForTokensUpToABudgetAndStoredWhole() throws IOException {
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; words.length() < RawFields.Terms.MAX_TOKENIZED_BYTES + 50_000; i++) {
+      words.append('w').append(i).append(' ');
+    }
+    String big = words.toString();
+    int lastInBudget = big.substring(0, RawFields.Terms.MAX_TOKENIZED_BYTES).split(" ").length - 2;
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new SchemaAnalyzer()))) {
+        w.addDocument(EventDocuments.of(new Event().raw("Big", big).raw("After", LONG + " late").raw("Short", "s")));
+      }
+      try (DirectoryReader r = DirectoryReader.open(dir)) {
+        IndexSearcher s = new IndexSearcher(r);
+        assertEquals(1, count(s, "Big=w0"));
+        assertEquals(1, count(s, "Big=w" + lastInBudget));
+        assertEquals(0, count(s, "Big=w" + (lastInBudget + 2)), "past the budget");
+        assertEquals(0, count(s, "After=late"), "the budget is the event's");
+        assertEquals(1, count(s, "Short=s"), "short pairs are terms whatever the budget");
+        assertEquals(List.of(Map.entry("Big", big), Map.entry("After", LONG + " late"), Map.entry("Short", "s")),
+            RawFields.decode(r.storedFields().document(0).getBinaryValue(Field.RAW.fieldName())));
+      }
+    }
+  }
+
+  @Test
   void anEventWithoutRawFieldsHasNoBlob() {
     assertNull(RawFields.encode(new Event()));
   }
