@@ -42,6 +42,8 @@ public final class IndexBuilder {
    */
   public static final int ENTRY_SHIFT = 40;
   private static final int MAX_ERRORS_PRINTED_PER_FILE = 20;
+  /** Files skipped as no event log that the end-of-run note names. */
+  private static final int NOT_EVIDENCE_NAMED = 3;
 
   /**
    * How to run.
@@ -104,7 +106,7 @@ public final class IndexBuilder {
     }
     run.noteNotEvidence();
     return new IngestReport(run.entries.size(), run.duplicates, events, recovered, skipped, errors,
-        run.notEvidence.size(), Duration.between(start, Instant.now()));
+        run.notEvidence.get(), Duration.between(start, Instant.now()));
   }
 
   private ProgressBar progressBar() {
@@ -117,7 +119,9 @@ public final class IndexBuilder {
     private final IngestManifest manifest;
     private final ArrayList<IngestManifest.FileEntry> entries = new ArrayList<>();
     private final AtomicLong orphanErrors = new AtomicLong();
-    private final List<String> notEvidence = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong notEvidence = new AtomicLong();
+    /** The first few locations skipped as no event log, for the note. */
+    private final List<String> notEvidenceNamed = Collections.synchronizedList(new ArrayList<>());
     private IngestPipeline pipeline;
     private FileHashes hashes;
     private ProgressBar bar;
@@ -191,18 +195,21 @@ public final class IndexBuilder {
 
     void notEvidence(String location, IngestManifest.FileEntry entry) {
       entry.notEvidence();
-      notEvidence.add(location);
+      if (notEvidence.incrementAndGet() <= NOT_EVIDENCE_NAMED) {
+        notEvidenceNamed.add(location);
+      }
     }
 
     /** One note for every file and entry skipped as no event log, rather than a line each. */
     void noteNotEvidence() {
-      if (notEvidence.isEmpty()) {
+      long count = notEvidence.get();
+      if (count == 0) {
         return;
       }
-      List<String> names = notEvidence.stream().limit(3).map(l -> Printable.of(Path.of(topLevel(l)).getFileName()
+      List<String> names = notEvidenceNamed.stream().map(l -> Printable.of(Path.of(topLevel(l)).getFileName()
           + (l.contains("!/") ? l.substring(l.indexOf("!/")) : ""))).toList();
-      int more = notEvidence.size() - names.size();
-      options.log().println("note: skipped " + notEvidence.size() + (notEvidence.size() == 1 ? " file" : " files")
+      long more = count - names.size();
+      options.log().println("note: skipped " + count + (count == 1 ? " file" : " files")
           + " holding no event log (no EVTX, JSON or CSV in content or name): " + String.join(", ", names)
           + (more > 0 ? " and " + more + " more" : ""));
     }

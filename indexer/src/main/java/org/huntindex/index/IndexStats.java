@@ -83,7 +83,7 @@ public record IndexStats(long events, long recovered, long files, long errors, M
         foldCase(byChannel), byCode, byChannelCode, byFile);
   }
 
-  /** Counts whose keys differ only in the case of A–Z, together under the key that has the most (the first of equals). */
+  /** Counts whose keys differ only in the case of A–Z, together under the key with the most (the first of equals). */
   private static Map<String, Long> foldCase(Map<String, Long> counts) {
     Map<String, String> spelling = new HashMap<>();
     Map<String, Long> total = new HashMap<>();

@@ -22,8 +22,8 @@ import org.huntindex.schema.Utf8;
 /**
  * How an event's raw source fields are kept: one stored blob holding every {@code name=value} pair as a varint length
  * and its UTF-8 bytes, and each pair of at most {@link Field#RAW_TERM_BYTES} bytes an index term of {@link Field#RAW}
- * cut from the same bytes (a longer pair gives a term for each token of its value). One Lucene field carries them all, so an event pays Lucene's per-field cost once for its
- * raw fields, not twice per field.
+ * cut from the same bytes (a longer pair gives a term for each token of its value). One Lucene field carries them all,
+ * so an event pays Lucene's per-field cost once for its raw fields, not twice per field.
  */
 public final class RawFields {
   private RawFields() {}

@@ -1,5 +1,7 @@
 package org.huntindex.source;
 
+import java.util.Locale;
+
 /** The evidence formats the readers know, as {@link FormatSniffer} recognises them from content. */
 public enum Format {
   /** A Windows XML event log file ({@code ElfFile\0}). */
@@ -13,7 +15,7 @@ public enum Format {
 
   /** Whether a file's name says it holds one of the formats read: {@code .evtx}, {@code .json}, {@code .csv}... */
   public static boolean isClaimedBy(String name) {
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".evtx") || lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson")
         || lower.endsWith(".csv");
   }

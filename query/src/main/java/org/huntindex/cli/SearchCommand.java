@@ -79,7 +79,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--count", description = "print only the number of hits")
   boolean count;
 
-  @Option(names = "--count-by", paramLabel = "FIELD", description = "count hits per value of a field: schema fields from doc values; raw fields and Windows names (TargetUserName) from stored values, slower")
+  @Option(names = "--count-by", paramLabel = "FIELD", description = "count hits per value of a field: schema fields "
+      + "from doc values; raw fields and Windows names (TargetUserName) from stored values, slower")
   String countBy;
 
   @Override
