@@ -43,12 +43,15 @@ public final class IgnoreCase {
     return query(field, regex, new RegExp(regex, RegExp.NONE).toAutomaton(), WORK_LIMIT);
   }
 
-  /** Terms of the form {@code name=value} whose value contains {@code text}, A–Z matched in either case. */
-  public static Query valueContaining(String field, String text) {
-    String regex = "[^=]*=.*" + literal(text) + ".*";
+  /**
+   * Terms of the form {@code name=value} whose value contains a match of {@code regex} (a Lucene regular expression),
+   * A–Z matched in either case.
+   */
+  public static Query valueContaining(String field, String regex) {
+    String whole = "[^=]*=.*(" + regex + ").*";
     // a state per character of the text; determinizing costs up to the square of their number (one character repeated)
-    long n = text.length();
-    return query(field, regex, new RegExp(regex, RegExp.NONE).toAutomaton(),
+    long n = regex.length();
+    return query(field, whole, new RegExp(whole, RegExp.NONE).toAutomaton(),
         (int) Math.clamp(4 * n * n, WORK_LIMIT, Integer.MAX_VALUE));
   }
 

@@ -2,6 +2,7 @@ package org.huntindex.search;
 
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.huntindex.exec.IgnoreCase;
 import org.huntindex.schema.Field;
 
@@ -33,7 +34,12 @@ final class KeywordQueries {
 
   /** A Lucene wildcard pattern ({@code *}, {@code ?}, {@code \} escapes). */
   Query wildcard(String pattern) {
-    StringBuilder re = new StringBuilder(IgnoreCase.literal(prefix));
+    return IgnoreCase.regexp(field, IgnoreCase.literal(prefix) + wildcardRegex(pattern));
+  }
+
+  /** A Lucene wildcard pattern as a regular expression matching the same strings. */
+  private static String wildcardRegex(String pattern) {
+    StringBuilder re = new StringBuilder(pattern.length() * 2);
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
       if (c == '\\' && i + 1 < pattern.length()) {
@@ -46,12 +52,31 @@ final class KeywordQueries {
         re.append(IgnoreCase.literal(String.valueOf(c)));
       }
     }
-    return IgnoreCase.regexp(field, re.toString());
+    return re.toString();
   }
 
   /** Raw pairs of any name whose value contains {@code text}; null when the text is too long for any raw term. */
   static Query anyRawValueContaining(String text) {
-    return text.length() > Field.RAW_TERM_BYTES ? null : IgnoreCase.valueContaining(Field.RAW.fieldName(), text);
+    return anyRawValueMatching(text.length(), IgnoreCase.literal(text));
+  }
+
+  /**
+   * Raw pairs of any name whose value contains a match of a wildcard pattern ({@code *}, {@code ?}, {@code \}
+   * escapes); null when the pattern is too long for any raw term or too complex to compile.
+   */
+  static Query anyRawValueContainingWildcard(String pattern) {
+    return anyRawValueMatching(pattern.replace("*", "").length(), wildcardRegex(pattern));
+  }
+
+  private static Query anyRawValueMatching(int minLength, String regex) {
+    if (minLength > Field.RAW_TERM_BYTES) {
+      return null;
+    }
+    try {
+      return IgnoreCase.valueContaining(Field.RAW.fieldName(), regex);
+    } catch (TooComplexToDeterminizeException e) {
+      return null;
+    }
   }
 
   Query prefixOf(String value) {

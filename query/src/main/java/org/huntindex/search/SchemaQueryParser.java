@@ -150,9 +150,8 @@ public final class SchemaQueryParser extends QueryParser {
       case IP -> IpQueries.exactOrCidr(f.fieldName(), value);
       case BOOLEAN -> new TermQuery(new Term(f.fieldName(), value.trim().toLowerCase(Locale.ROOT)));
     }, raw -> KeywordQueries.raw(raw).term(value));
-    // a word or phrase without a field is also looked for inside every raw value, as grep would
-    Query raw = field.equals(SearchFields.TEXT) && !value.isBlank() ? KeywordQueries.anyRawValueContaining(value) : null;
-    return raw == null ? q : new BooleanQuery.Builder().add(q, Occur.SHOULD).add(raw, Occur.SHOULD).build();
+    boolean bare = field.equals(SearchFields.TEXT) && !value.isBlank();
+    return bare ? orRaw(q, KeywordQueries.anyRawValueContaining(value)) : q;
   }
 
   @Override
@@ -185,7 +184,7 @@ public final class SchemaQueryParser extends QueryParser {
     if (pattern.equals("*")) {
       return prefixQuery(field, "");
     }
-    return perField(field, pattern, f -> switch (f.kind()) {
+    Query q = perField(field, pattern, f -> switch (f.kind()) {
       case KEYWORD -> keyword(f).wildcard(pattern);
       case TEXT -> new WildcardQuery(new Term(f.fieldName(), singleToken(f, pattern)),
           Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
@@ -193,6 +192,7 @@ public final class SchemaQueryParser extends QueryParser {
           && pattern.indexOf('?') < 0 ? pattern.substring(0, pattern.length() - 1) : null, pattern);
       default -> throw notFor(f, "wildcards");
     }, raw -> KeywordQueries.raw(raw).wildcard(pattern));
+    return field.equals(SearchFields.TEXT) ? orRaw(q, KeywordQueries.anyRawValueContainingWildcard(pattern)) : q;
   }
 
   @Override
@@ -205,7 +205,7 @@ public final class SchemaQueryParser extends QueryParser {
   }
 
   private Query prefixQuery(String field, String prefix) {
-    return perField(field, prefix + "*", f -> switch (f.kind()) {
+    Query q = perField(field, prefix + "*", f -> switch (f.kind()) {
       case KEYWORD -> keyword(f).prefixOf(prefix);
       case TEXT -> new PrefixQuery(new Term(f.fieldName(), singleToken(f, prefix)));
       case IP -> ipPrefix(f, prefix, prefix + "*");
@@ -217,6 +217,13 @@ public final class SchemaQueryParser extends QueryParser {
       }
       case BOOLEAN -> new PrefixQuery(new Term(f.fieldName(), lowerCase(prefix)));
     }, raw -> KeywordQueries.raw(raw).prefixOf(prefix));
+    boolean bare = field.equals(SearchFields.TEXT) && !prefix.isEmpty();
+    return bare ? orRaw(q, KeywordQueries.anyRawValueContaining(prefix)) : q;
+  }
+
+  /** A query without a field also looks inside every raw value, as grep would: {@code q} or {@code raw} when any. */
+  private static Query orRaw(Query q, Query raw) {
+    return raw == null ? q : new BooleanQuery.Builder().add(q, Occur.SHOULD).add(raw, Occur.SHOULD).build();
   }
 
   @Override

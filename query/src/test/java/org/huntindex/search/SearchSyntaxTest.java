@@ -188,6 +188,9 @@ class SearchSyntaxTest extends FixtureIndexTest {
     matches("SVC_BACKUP", "e10");
     matches("\"Administrator\"", "e7", "e9");
     matches("LogonType"); // a name, in no value
+    matches("svc_b*", "e10");
+    matches("*_BACK*", "e10");
+    matches("adm?n", "e7", "e8", "e9");
   }
 
   @Test
