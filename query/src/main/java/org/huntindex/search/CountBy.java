@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -17,7 +18,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
@@ -45,24 +45,7 @@ public record CountBy(List<Count> counts, long hits, long missing) {
       throw new BadQueryException("cannot count by '" + field.fieldName() + "': it has no doc values; fields that "
           + "do: " + DocValueFields.names(), -1);
     }
-    Tally total = searcher.search(query, new CollectorManager<Tally, Tally>() {
-      @Override
-      public Tally newCollector() {
-        return new Tally(field);
-      }
-
-      @Override
-      public Tally reduce(Collection<Tally> tallies) {
-        Tally all = new Tally(field);
-        for (Tally t : tallies) {
-          t.counts.forEach((k, v) -> all.counts.merge(k, v, Long::sum));
-          all.hits += t.hits;
-          all.missing += t.missing;
-        }
-        return all;
-      }
-    });
-    return of(total.counts, total.hits, total.missing);
+    return count(searcher, query, () -> new Tally(field));
   }
 
   /**
@@ -74,24 +57,41 @@ public record CountBy(List<Count> counts, long hits, long missing) {
     Set<String> needed = new HashSet<>(List.of(Field.RAW.fieldName(), Field.WINLOG_CHANNEL.fieldName(),
         Field.EVENT_CODE.fieldName()));
     SourceNames.of(name).forEach(a -> needed.add(a.field().fieldName()));
-    StoredTally total = searcher.search(query, new CollectorManager<StoredTally, StoredTally>() {
+    return count(searcher, query, () -> new StoredTally(name, needed));
+  }
+
+  private static <T extends Counts> CountBy count(IndexSearcher searcher, Query query, Supplier<T> counts)
+      throws IOException {
+    Counts total = searcher.search(query, new CollectorManager<T, Counts>() {
       @Override
-      public StoredTally newCollector() {
-        return new StoredTally(name, needed);
+      public T newCollector() {
+        return counts.get();
       }
 
       @Override
-      public StoredTally reduce(Collection<StoredTally> tallies) {
-        StoredTally all = new StoredTally(name, needed);
-        for (StoredTally t : tallies) {
-          t.counts.forEach((k, v) -> all.counts.merge(k, v, Long::sum));
-          all.hits += t.hits;
-          all.missing += t.missing;
+      public Counts reduce(Collection<T> parts) {
+        Counts all = counts.get();
+        for (T part : parts) {
+          part.counts.forEach((k, v) -> all.counts.merge(k, v, Long::sum));
+          all.hits += part.hits;
+          all.missing += part.missing;
         }
         return all;
       }
     });
     return of(total.counts, total.hits, total.missing);
+  }
+
+  /** A collector's counts per value, hits and hits without a value. */
+  private abstract static class Counts extends SimpleCollector {
+    final Map<String, Long> counts = new HashMap<>();
+    long hits;
+    long missing;
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
   }
 
   private static CountBy of(Map<String, Long> tally, long hits, long missing) {
@@ -102,12 +102,9 @@ public record CountBy(List<Count> counts, long hits, long missing) {
   }
 
   /** Each hit's distinct values of one name, from its stored values. */
-  private static final class StoredTally extends SimpleCollector {
+  private static final class StoredTally extends Counts {
     private final String name;
     private final Set<String> needed;
-    private final Map<String, Long> counts = new HashMap<>();
-    private long hits;
-    private long missing;
     private StoredFields stored;
 
     StoredTally(String name, Set<String> needed) {
@@ -129,19 +126,11 @@ public record CountBy(List<Count> counts, long hits, long missing) {
       }
       values.stream().map(String::valueOf).distinct().forEach(v -> counts.merge(v, 1L, Long::sum));
     }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
-    }
   }
 
   /** Per-segment ordinal counts for sorted-set fields, per-value counts for numbers; merged by value. */
-  private static final class Tally extends SimpleCollector {
+  private static final class Tally extends Counts {
     private final Field field;
-    private final Map<String, Long> counts = new HashMap<>();
-    private long hits;
-    private long missing;
     private SortedSetDocValues terms;
     private long[] ordCounts;
     private SortedNumericDocValues numbers;
@@ -209,14 +198,6 @@ public record CountBy(List<Count> counts, long hits, long missing) {
 
     private String number(long v) {
       return field.kind() == FieldKind.TIME ? Ticks.format7(v) : Long.toString(v);
-    }
-
-    @Override
-    public void setScorer(Scorable scorer) {}
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
     }
   }
 }
