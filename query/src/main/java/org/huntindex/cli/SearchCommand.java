@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
     "  process.command_line:mimikatz* AND host.name:ws00*",
     "  event.code:4625 --count-by host.name",
     "  CommandLine:*whoami* AND EventID:4688   (Windows field names work too)",
+    "  mimikatz   (no field: command lines, messages, and any raw value holding it)",
     "Fields and how to query them: hunt fields -i IDX"})
 final class SearchCommand implements Callable<Integer> {
   /** Columns of a table or CSV when --fields is not given; every format adds the evidence location. */
