@@ -39,6 +39,10 @@ final class BinXmlDecoder {
   private boolean stray;
   /** What the stray record being decoded used instead of templates of its own; at most {@link #MAX_NOTES}. */
   private final List<String> notes = new ArrayList<>();
+  /** The templates live records of the chunk used, by id and path, at most {@link #MAX_SAME_ID} each. */
+  private final Map<CompiledTemplate.Key, List<CompiledTemplate>> liveTemplates = new HashMap<>();
+  /** The stray record just decoded, when the values of its one lost template were kept without names; else null. */
+  private Unnamed unnamed;
   private ValueTable[] tables = new ValueTable[4];
   private byte[] b;
   private int limit;
@@ -56,7 +60,18 @@ final class BinXmlDecoder {
     failedTemplates.clear();
     contextIds.clear();
     byId.clear();
+    liveTemplates.clear();
     names.clear();
+  }
+
+  /** The templates the chunk's live records used, by id and path: for the file's slack records to name values. */
+  Map<CompiledTemplate.Key, List<CompiledTemplate>> liveTemplates() {
+    return Map.copyOf(liveTemplates);
+  }
+
+  /** The record {@link #decodeStray} just decoded, if the values of its one lost template were kept without names. */
+  Unnamed unnamed() {
+    return unnamed;
   }
 
   /** Decodes the BinXML between {@code start} and {@code end} into {@code out}. */
@@ -77,6 +92,7 @@ final class BinXmlDecoder {
     stray = true;
     compiler.xmlNamesOnly(true);
     notes.clear();
+    unnamed = null;
     try {
       decode(start, end, out);
     } finally {
@@ -162,6 +178,10 @@ final class BinXmlDecoder {
       template = borrow(id, definition, fate, context, table);
       if (template == null) {
         valuesWithoutNames(id, definition, fate, table, depth, out, lost);
+        if (notes.size() == 1) {
+          unnamed = Unnamed.of(new CompiledTemplate.Key(context, id), definition, fate, table.types, table.count,
+              decoded(table));
+        }
         return pos;
       }
     }
@@ -210,6 +230,20 @@ final class BinXmlDecoder {
     emit(unnamed.build(0), table, depth, out);
   }
 
+  /** Each value of the table decoded, null where it is null or empty; null when one is embedded BinXML. */
+  private Object[] decoded(ValueTable table) {
+    Object[] out = new Object[table.count];
+    for (int i = 0; i < table.count; i++) {
+      int type = table.types[i];
+      if (type == ValueReader.BINXML) {
+        return null;
+      }
+      out[i] = type == ValueReader.NULL || table.sizes[i] == 0 ? null
+          : values.read(b, table.offsets[i], table.sizes[i], type);
+    }
+    return out;
+  }
+
   /**
    * Whether {@code table} holds exactly the values {@code t} substitutes, each of its declared type or null. A
    * declared size_t may hold a hex integer: live records do that.
@@ -219,24 +253,7 @@ final class BinXmlDecoder {
     if (work > MAX_WORK_PER_RECORD) {
       throw new EvtxFormatException("record expands to more than " + MAX_WORK_PER_RECORD + " fields");
     }
-    int max = -1;
-    for (int i = 0; i < t.size(); i++) {
-      int slot = t.slots[i];
-      if (slot == CompiledTemplate.STATIC) {
-        continue;
-      }
-      if (slot >= table.count) {
-        return false;
-      }
-      max = Math.max(max, slot);
-      int type = table.types[slot];
-      int declared = t.types[i];
-      if (type != declared && type != ValueReader.NULL
-          && !(declared == ValueReader.SIZE_T && (type == ValueReader.HEX32 || type == ValueReader.HEX64))) {
-        return false;
-      }
-    }
-    return table.count == max + 1;
+    return t.fits(table.types, table.count);
   }
 
   private void emit(CompiledTemplate template, ValueTable table, int depth, RawRecord out) {
@@ -295,6 +312,11 @@ final class BinXmlDecoder {
           k -> new ArrayList<>(1));
       if (sameId.size() < MAX_SAME_ID) {
         sameId.add(new Known(compiled, definition));
+      }
+      List<CompiledTemplate> live = stray ? null : liveTemplates.computeIfAbsent(
+          new CompiledTemplate.Key(context, LittleEndian.i32(b, definition + 4)), k -> new ArrayList<>(1));
+      if (live != null && live.size() < MAX_SAME_ID) {
+        live.add(compiled);
       }
       if (root && definition < rootTemplates.length) {
         rootTemplates[definition] = compiled;

@@ -48,6 +48,9 @@ final class ChunkDecoder {
     } catch (RuntimeException | StackOverflowError e) {
       chunk.error(0, "chunk abandoned: " + e);
     }
+    if (length >= HEADER_SIZE) {
+      result.templates(binXml.liveTemplates());
+    }
     return result;
   }
 
@@ -155,7 +158,7 @@ final class ChunkDecoder {
           record.add(FieldKeys.RECOVERY_WRITTEN, ValueReader.fileTime(written(b, pos)));
         }
         if (record != null) {
-          chunk.result.record(record.recovered(true).checksumOk(checksumOk), written(b, pos));
+          chunk.result.record(record.recovered(true).checksumOk(checksumOk), written(b, pos), binXml.unnamed());
           carved++;
         } else if (lost++ == 0) {
           firstLost = pos;

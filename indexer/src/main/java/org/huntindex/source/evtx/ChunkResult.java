@@ -3,6 +3,7 @@ package org.huntindex.source.evtx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.huntindex.source.RawRecord;
 import org.huntindex.source.ReadError;
 import org.huntindex.source.RecordSink;
@@ -13,9 +14,12 @@ import org.huntindex.source.RecordSink;
  */
 final class ChunkResult {
   private final List<Object> items = new ArrayList<>();
-  /** {@link StaleCopies#key} of each record, in order. */
+  /** {@link SlackRecords#key} of each record, in order. */
   private long[] keys = new long[64];
+  /** Each record's values without names, when its root template was lost. */
+  private Unnamed[] unnamed = new Unnamed[64];
   private int records;
+  private Map<CompiledTemplate.Key, List<CompiledTemplate>> templates = Map.of();
   private final long index;
   private boolean foreign;
 
@@ -38,11 +42,23 @@ final class ChunkResult {
 
   /** A record, whose record header says it was written at {@code written}. */
   void record(RawRecord record, long written) {
+    record(record, written, null);
+  }
+
+  /** A record from slack space, with its values without names when its root template was lost. */
+  void record(RawRecord record, long written, Unnamed lostNames) {
     if (records == keys.length) {
       keys = Arrays.copyOf(keys, 2 * records);
+      unnamed = Arrays.copyOf(unnamed, 2 * records);
     }
-    keys[records++] = StaleCopies.key(record.position(), written);
+    unnamed[records] = lostNames;
+    keys[records++] = SlackRecords.key(record.position(), written);
     items.add(record);
+  }
+
+  /** The templates the chunk's live records used, by id and path. */
+  void templates(Map<CompiledTemplate.Key, List<CompiledTemplate>> used) {
+    templates = used;
   }
 
   void error(ReadError error) {
@@ -50,13 +66,15 @@ final class ChunkResult {
   }
 
   /** Hands errors and live records to the sink, and recovered records to {@code copies}. */
-  void deliverTo(RecordSink sink, StaleCopies copies) {
+  void deliverTo(RecordSink sink, SlackRecords copies) {
+    copies.templates(index, templates);
     int r = 0;
     for (Object item : items) {
       if (item instanceof RawRecord record) {
-        long key = keys[r++];
+        long key = keys[r];
+        Unnamed lostNames = unnamed[r++];
         if (record.recovered()) {
-          copies.recovered(record, key, sink);
+          copies.recovered(record, key, lostNames, sink);
         } else {
           copies.live(record, key, sink);
         }

@@ -35,6 +35,34 @@ final class CompiledTemplate {
     return keys.length;
   }
 
+  /**
+   * Whether a value table of these types holds exactly the values this template substitutes: as many, each of the
+   * type its substitution declares or null. A declared size_t may hold a hex integer: live records do that.
+   */
+  boolean fits(int[] valueTypes, int count) {
+    int max = -1;
+    for (int i = 0; i < size(); i++) {
+      int slot = slots[i];
+      if (slot == STATIC) {
+        continue;
+      }
+      if (slot >= count) {
+        return false;
+      }
+      max = Math.max(max, slot);
+      int type = valueTypes[slot];
+      int declared = types[i];
+      if (type != declared && type != ValueReader.NULL
+          && !(declared == ValueReader.SIZE_T && (type == ValueReader.HEX32 || type == ValueReader.HEX64))) {
+        return false;
+      }
+    }
+    return count == max + 1;
+  }
+
+  /** A template id where an instance of it sits: templates of one id compiled under other paths differ. */
+  record Key(Context context, int id) {}
+
   /** An element path where decoding continues: the names from the root and the EventData Data name, if any. */
   record Context(List<String> path, String dataName) {
     static final Context ROOT = new Context(List.of(), null);

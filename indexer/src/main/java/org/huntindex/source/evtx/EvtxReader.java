@@ -107,12 +107,12 @@ public final class EvtxReader {
   /**
    * Hands chunk results to the sink in file order, with each run of consecutive foreign chunks (trailing garbage, a
    * file padded with other data) reported as one error rather than one per chunk, and slack copies of live records
-   * left out ({@link StaleCopies}).
+   * left out ({@link SlackRecords}).
    */
   private static final class Delivery implements Consumer<ChunkResult> {
     private final String location;
     private final RecordSink sink;
-    private final StaleCopies copies = new StaleCopies();
+    private final SlackRecords copies = new SlackRecords();
     private long first = -1;
     private long last;
 

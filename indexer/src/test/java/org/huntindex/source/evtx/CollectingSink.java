@@ -21,7 +21,7 @@ final class CollectingSink implements RecordSink {
 
   /** Takes what one chunk decoded to, as the reader would for a file of that chunk alone. */
   void take(ChunkResult result) {
-    StaleCopies copies = new StaleCopies();
+    SlackRecords copies = new SlackRecords();
     result.deliverTo(this, copies);
     copies.finish(this);
   }

@@ -347,6 +347,56 @@ class EvtxReaderSyntheticTest {
   }
 
   @Test
+  void slackRecordsWhoseChunkLacksTheirTemplateTakeAnotherChunksThatFitsTheirValues() throws Exception {
+    Consumer<Chunk> outer = t -> t.fragment().open("Event").closeStart()
+        .open("System").closeStart().open("Computer").closeStart().sub(0, STRING).end().end()
+        .open("UserData").closeStart().sub(1, BINXML).end()
+        .end().eof();
+    Consumer<Chunk> inner = t -> t.fragment().open("Payload").closeStart()
+        .open("Script").closeStart().sub(0, STRING).end().open("Pid").closeStart().sub(1, U32).end()
+        .end().eof();
+    EvtxFixture file = new EvtxFixture();
+    Chunk first = file.chunk();
+    first.record(1, r -> r.fragment().template("outer", outer, Value.string("HOST-1"),
+        Value.embedded(e -> e.fragment().template("inner", inner, Value.string("live script"), Value.u32(1)))));
+    securityRecord(first, 2, true);
+    Chunk second = file.chunk();
+    second.record(3, r -> r.fragment().template("other", t -> t.fragment().open("Event").closeStart().open("Other")
+        .closeStart().sub(0, STRING).end().end().eof(), Value.string("x")));
+    second.endLive();
+    int zeros = 0xff00;
+    // slack records whose definitions are gone, in a chunk that has no template of their ids; the first chunk has
+    second.record(4, r -> r.fragment().templateAt("security", zeros, securityValues(4, true)));
+    second.record(5, r -> r.fragment().template("outer", outer, Value.string("HOST-5"),
+        Value.embedded(e -> e.fragment().templateAt("inner", zeros, Value.string("deleted script"), Value.u32(5)))));
+    second.record(6, r -> r.fragment().templateAt("security", zeros, Value.string("does not fit")));
+    for (EvtxReader reader : List.of(EvtxReader.singleThreaded(), new EvtxReader())) {
+      CollectingSink sink = CollectingSink.read(reader, file.bytes());
+
+      assertEquals(List.of(), sink.errors, sink.errorText());
+      List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
+      assertEquals(List.of(4L, 5L, 6L), recovered.stream().map(RawRecord::position).toList());
+      RawRecord security = recovered.get(0);
+      assertEquals("HOST-4", security.get("System.Computer"));
+      assertEquals("cmd.exe /c whoami 4", security.get("EventData.CommandLine"));
+      assertEquals(CREATED, security.get(FieldKeys.TIME_CREATED));
+      assertNull(security.get(FieldKeys.RECOVERY_VALUE));
+      assertNull(security.get(FieldKeys.RECOVERY_WRITTEN), "it has its TimeCreated");
+      assertEquals("definition at 0xff00 overwritten; used the template 0x" + Integer.toHexString("security".hashCode())
+          + " of chunk 0", security.get(FieldKeys.RECOVERY_TEMPLATE));
+      RawRecord nested = recovered.get(1);
+      List<String> names = java.util.stream.IntStream.range(0, nested.size()).mapToObj(nested::name).toList();
+      assertEquals(List.of("System.Computer", "UserData.Payload.Script", "UserData.Payload.Pid",
+          FieldKeys.RECOVERY_WRITTEN, FieldKeys.RECOVERY_TEMPLATE), names, "named where the values stood");
+      assertEquals("deleted script", nested.get("UserData.Payload.Script"));
+      assertEquals(5L, nested.get("UserData.Payload.Pid"));
+      assertEquals("definition at 0xff00 overwritten; used the template 0x" + Integer.toHexString("inner".hashCode())
+          + " of chunk 0", nested.get(FieldKeys.RECOVERY_TEMPLATE));
+      assertEquals(List.of("does not fit"), sink.all(recovered.get(2), FieldKeys.RECOVERY_VALUE), "no template fits");
+    }
+  }
+
+  @Test
   void slackRecordsThatFitNoTemplateOfTheirIdKeepTheirValuesWithoutNames() throws Exception {
     Consumer<Chunk> inner = t -> t.fragment().open("EventData").closeStart().data("Script", 0, STRING).end().eof();
     EvtxFixture file = new EvtxFixture();

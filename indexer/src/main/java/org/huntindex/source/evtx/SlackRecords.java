@@ -1,26 +1,35 @@
 package org.huntindex.source.evtx;
 
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
 import org.huntindex.source.RawRecord;
 import org.huntindex.source.RecordSink;
 
 /**
- * Keeps one file's slack copies of live records out of what is recovered. Windows starts a new chunk from the bytes of
- * the chunk written before it, so the slack after a chunk's live records often holds records still live in that other
- * chunk (644 of the 3,673 records carved from the real samples' slack). Two records are the same record when their ids
- * and their headers' write times are equal; a log cleared since restarts its ids, at other times. Recovered records
- * wait for the end of the file, since in a log that has wrapped around the live copy may come later in the file; at
- * most {@link #MAX_HELD} wait, and the oldest leaves first, checked against the records live so far. A recovered record
- * is delivered once however many chunks' slack hold it.
+ * What becomes of one file's records from slack space, which wait for the end of the file.
+ *
+ * <p>Slack copies of live records are left out. Windows starts a new chunk from the bytes of the chunk written before
+ * it, so the slack after a chunk's live records often holds records still live in that other chunk (644 of the 3,673
+ * records carved from the real samples' slack). Two records are the same record when their ids and their headers'
+ * write times are equal; a log cleared since restarts its ids, at other times. In a log that has wrapped around, the
+ * live copy may come later in the file, hence the wait. A recovered record is delivered once however many chunks'
+ * slack hold it.
+ *
+ * <p>A record whose values lost their names is named by a template of another chunk that fits them
+ * ({@link FileTemplates}), all chunks' templates being known by then.
+ *
+ * <p>At most {@link #MAX_HELD} records wait; past that the oldest leaves first, checked against what is known so far.
  */
-final class StaleCopies {
+final class SlackRecords {
   static final int MAX_HELD = 16_384;
   /** Keys kept at most (a 64 MiB table); past it, records live later are not remembered. */
   static final int MAX_KEYS = 1 << 22;
 
-  private record Held(RawRecord record, long key) {}
+  private record Held(RawRecord record, long key, Unnamed unnamed) {}
 
   private final ArrayDeque<Held> held = new ArrayDeque<>();
+  private final FileTemplates templates = new FileTemplates();
   /** Open addressing, 0 for an empty slot. */
   private long[] keys = new long[1 << 10];
   private int size;
@@ -41,11 +50,17 @@ final class StaleCopies {
     sink.accept(record);
   }
 
-  void recovered(RawRecord record, long key, RecordSink sink) {
+  /** The templates a chunk's live records used, by id and path. */
+  void templates(long chunk, Map<CompiledTemplate.Key, List<CompiledTemplate>> chunkTemplates) {
+    templates.add(chunk, chunkTemplates);
+  }
+
+  /** A record from slack space; {@code unnamed} when its values lost their names, else null. */
+  void recovered(RawRecord record, long key, Unnamed unnamed, RecordSink sink) {
     if (contains(key)) {
       return;
     }
-    held.add(new Held(record, key));
+    held.add(new Held(record, key, unnamed));
     if (held.size() > MAX_HELD) {
       release(held.poll(), sink);
     }
@@ -61,7 +76,7 @@ final class StaleCopies {
   private void release(Held h, RecordSink sink) {
     if (!contains(h.key())) {
       remember(h.key());
-      sink.accept(h.record());
+      sink.accept(h.unnamed() == null ? h.record() : templates.name(h.record(), h.unnamed()));
     }
   }
 
