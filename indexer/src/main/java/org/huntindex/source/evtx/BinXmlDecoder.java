@@ -99,6 +99,9 @@ final class BinXmlDecoder {
       stray = false;
       compiler.xmlNamesOnly(false);
     }
+    if (notes.size() != 1) {
+      unnamed = null; // named later only as the record's one note: then every Recovery.Value is this instance's
+    }
     for (String note : notes) {
       out.add(FieldKeys.RECOVERY_TEMPLATE, note);
     }
@@ -178,10 +181,8 @@ final class BinXmlDecoder {
       template = borrow(id, definition, fate, context, table);
       if (template == null) {
         valuesWithoutNames(id, definition, fate, table, depth, out, lost);
-        if (notes.size() == 1) {
-          unnamed = Unnamed.of(new CompiledTemplate.Key(context, id), definition, fate, table.types, table.count,
-              decoded(table));
-        }
+        unnamed = Unnamed.of(new CompiledTemplate.Key(context, id), definition, fate, table.types, table.count,
+            decoded(table));
         return pos;
       }
     }

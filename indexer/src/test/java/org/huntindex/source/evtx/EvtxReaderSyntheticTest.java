@@ -370,12 +370,14 @@ class EvtxReaderSyntheticTest {
     second.record(5, r -> r.fragment().template("outer", outer, Value.string("HOST-5"),
         Value.embedded(e -> e.fragment().templateAt("inner", zeros, Value.string("deleted script"), Value.u32(5)))));
     second.record(6, r -> r.fragment().templateAt("security", zeros, Value.string("does not fit")));
+    second.record(7, r -> r.fragment().templateAt("outer", zeros, Value.string("HOST-7"),
+        Value.embedded(e -> e.fragment().templateAt("inner", zeros, Value.string("inner lost"), Value.u32(7)))));
     for (EvtxReader reader : List.of(EvtxReader.singleThreaded(), new EvtxReader())) {
       CollectingSink sink = CollectingSink.read(reader, file.bytes());
 
       assertEquals(List.of(), sink.errors, sink.errorText());
       List<RawRecord> recovered = sink.records.stream().filter(RawRecord::recovered).toList();
-      assertEquals(List.of(4L, 5L, 6L), recovered.stream().map(RawRecord::position).toList());
+      assertEquals(List.of(4L, 5L, 6L, 7L), recovered.stream().map(RawRecord::position).toList());
       RawRecord security = recovered.get(0);
       assertEquals("HOST-4", security.get("System.Computer"));
       assertEquals("cmd.exe /c whoami 4", security.get("EventData.CommandLine"));
@@ -393,6 +395,10 @@ class EvtxReaderSyntheticTest {
       assertEquals("definition at 0xff00 overwritten; used the template 0x" + Integer.toHexString("inner".hashCode())
           + " of chunk 0", nested.get(FieldKeys.RECOVERY_TEMPLATE));
       assertEquals(List.of("does not fit"), sink.all(recovered.get(2), FieldKeys.RECOVERY_VALUE), "no template fits");
+      // its root borrows the chunk's "outer" (record 5 wrote one); a record with two stories is not named again
+      assertEquals("HOST-7", recovered.get(3).get("System.Computer"));
+      assertEquals(List.of("inner lost", 7L), sink.all(recovered.get(3), FieldKeys.RECOVERY_VALUE));
+      assertEquals(2, sink.all(recovered.get(3), FieldKeys.RECOVERY_TEMPLATE).size());
     }
   }
 
