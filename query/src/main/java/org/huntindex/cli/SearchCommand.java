@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.lucene.search.Query;
-import org.huntindex.normalize.SourceNames;
 import org.huntindex.render.Column;
 import org.huntindex.render.Format;
 import org.huntindex.schema.Field;
@@ -127,7 +126,7 @@ final class SearchCommand implements Callable<Integer> {
     List<String> columns = new ArrayList<>();
     if (fields != null) {
       for (String name : fields) {
-        if (SearchFields.schema(name) == null && !idx.fields().isRaw(name) && SourceNames.of(name).isEmpty()) {
+        if (SearchFields.schema(name) == null && !idx.fields().isSourceName(name)) {
           throw new BadQueryException("--fields: " + idx.fields().unknownField(name), -1);
         }
         columns.add(name);
@@ -168,7 +167,7 @@ final class SearchCommand implements Callable<Integer> {
     CountBy result;
     if (f != null) {
       result = idx.countBy(q, f);
-    } else if (idx.fields().isRaw(countBy) || !SourceNames.of(countBy).isEmpty()) {
+    } else if (idx.fields().isSourceName(countBy)) {
       result = idx.countBy(q, countBy);
     } else {
       throw new BadQueryException("--count-by: " + idx.fields().unknownField(countBy), -1);

@@ -52,7 +52,7 @@ public final class IgnoreCase {
     // a state per character of the text; determinizing costs up to the square of their number (one character repeated)
     long n = regex.length();
     return query(field, whole, new RegExp(whole, RegExp.NONE).toAutomaton(),
-        (int) Math.clamp(4 * n * n, WORK_LIMIT, Integer.MAX_VALUE));
+        (int) Math.min(Integer.MAX_VALUE, Math.max(WORK_LIMIT, 4 * n * n)));
   }
 
   /**

@@ -324,7 +324,7 @@ public final class SchemaQueryParser extends QueryParser {
       return null;
     }
     String name = m.group(1);
-    if (SearchFields.schema(name) == null && !fields.isRaw(name) && SourceNames.of(name).isEmpty()) {
+    if (SearchFields.schema(name) == null && !fields.isSourceName(name)) {
       return null;
     }
     return query.apply(new NameValue(name, m.group(2)));

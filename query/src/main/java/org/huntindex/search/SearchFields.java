@@ -50,6 +50,11 @@ public final class SearchFields {
     };
   }
 
+  /** True for a name outside the schema that a query may use: a raw field of the index, or a Windows field name. */
+  public boolean isSourceName(String name) {
+    return !SourceNames.of(name).isEmpty() || isRaw(name);
+  }
+
   /** True when some event in the index has a raw source field of this name. */
   public boolean isRaw(String name) {
     try {

@@ -16,7 +16,7 @@ final class ChunkResult {
   private final List<Object> items = new ArrayList<>();
   /** {@link SlackRecords#key} of each record, in order. */
   private long[] keys = new long[64];
-  /** Each record's values without names, when its root template was lost. */
+  /** Each slack record's values kept without names, when its one lost template is known ({@link Unnamed}). */
   private Unnamed[] unnamed = new Unnamed[64];
   private int records;
   private Map<CompiledTemplate.Key, List<CompiledTemplate>> templates = Map.of();
@@ -45,7 +45,7 @@ final class ChunkResult {
     record(record, written, null);
   }
 
-  /** A record from slack space, with its values without names when its root template was lost. */
+  /** A record from slack space, with its values kept without names when its one lost template is known. */
   void record(RawRecord record, long written, Unnamed lostNames) {
     if (records == keys.length) {
       keys = Arrays.copyOf(keys, 2 * records);
@@ -65,18 +65,18 @@ final class ChunkResult {
     items.add(error);
   }
 
-  /** Hands errors and live records to the sink, and recovered records to {@code copies}. */
-  void deliverTo(RecordSink sink, SlackRecords copies) {
-    copies.templates(index, templates);
+  /** Hands errors and live records to the sink, and records from slack space to {@code slack}. */
+  void deliverTo(RecordSink sink, SlackRecords slack) {
+    slack.templates(index, templates);
     int r = 0;
     for (Object item : items) {
       if (item instanceof RawRecord record) {
         long key = keys[r];
         Unnamed lostNames = unnamed[r++];
         if (record.recovered()) {
-          copies.recovered(record, key, lostNames, sink);
+          slack.recovered(record, key, lostNames, sink);
         } else {
-          copies.live(record, key, sink);
+          slack.live(record, key, sink);
         }
       } else {
         sink.error((ReadError) item);

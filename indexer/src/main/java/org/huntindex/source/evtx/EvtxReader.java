@@ -106,13 +106,13 @@ public final class EvtxReader {
 
   /**
    * Hands chunk results to the sink in file order, with each run of consecutive foreign chunks (trailing garbage, a
-   * file padded with other data) reported as one error rather than one per chunk, and slack copies of live records
-   * left out ({@link SlackRecords}).
+   * file padded with other data) reported as one error rather than one per chunk; records from slack space go out at
+   * the end of the file ({@link SlackRecords}).
    */
   private static final class Delivery implements Consumer<ChunkResult> {
     private final String location;
     private final RecordSink sink;
-    private final SlackRecords copies = new SlackRecords();
+    private final SlackRecords slack = new SlackRecords();
     private long first = -1;
     private long last;
 
@@ -125,7 +125,7 @@ public final class EvtxReader {
     public void accept(ChunkResult result) {
       if (!result.isForeign()) {
         finish();
-        result.deliverTo(sink, copies);
+        result.deliverTo(sink, slack);
       } else if (first >= 0 && result.index() == last + 1) {
         last++;
       } else {
@@ -137,7 +137,7 @@ public final class EvtxReader {
     /** Called after the file's last chunk: what is still pending goes out. */
     void end() {
       finish();
-      copies.finish(sink);
+      slack.finish(sink);
     }
 
     /** Reports the pending run of foreign chunks, if any. */

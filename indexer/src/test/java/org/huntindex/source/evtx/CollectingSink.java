@@ -21,9 +21,9 @@ final class CollectingSink implements RecordSink {
 
   /** Takes what one chunk decoded to, as the reader would for a file of that chunk alone. */
   void take(ChunkResult result) {
-    SlackRecords copies = new SlackRecords();
-    result.deliverTo(this, copies);
-    copies.finish(this);
+    SlackRecords slack = new SlackRecords();
+    result.deliverTo(this, slack);
+    slack.finish(this);
   }
 
   @Override
