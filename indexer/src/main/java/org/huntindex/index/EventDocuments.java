@@ -90,9 +90,7 @@ public final class EventDocuments {
       case TEXT -> {
         String s = v.toString();
         doc.add(new org.apache.lucene.document.Field(name, s, TEXT));
-        if (f.stored()) {
-          stored.add(f, s);
-        }
+        stored.add(f, s);
         if (f.has(Field.Flag.HASHED)) {
           doc.add(new NumericDocValuesField(f.hashName(), Hash64.of(s)));
         }
@@ -128,9 +126,7 @@ public final class EventDocuments {
   private static void keyword(Document doc, StoredValues stored, Field f, String value) {
     String name = f.fieldName();
     BytesRef bytes = new BytesRef(Utf8.bytes(value));
-    if (f.stored()) {
-      stored.add(f, bytes);
-    }
+    stored.add(f, bytes);
     if (bytes.length > Field.MAX_TERM_BYTES) {
       bytes = new BytesRef(truncate(value, Field.MAX_TERM_BYTES));
       flag(doc, stored, "truncated:" + name);

@@ -3,6 +3,7 @@ package org.huntindex.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
@@ -28,29 +29,55 @@ import org.huntindex.schema.Field;
  * @param recovered records recovered from EVTX slack space
  * @param files evidence files in the manifest
  * @param errors problems reported while indexing, over all files
+ * @param errorMessages the problems' messages the manifest keeps (up to 1,000 per file), in file order; each names its
+ *     file and where in it
  * @param byFormat events by input format ({@code input.type})
  * @param byChannel events by channel, spellings that differ only in the case of A–Z counted together under the one
  *     most of their events have ({@code Security} for {@code security} too)
  * @param byEventCode events by event code, all providers together
  * @param byChannelCode events by lower-cased channel and code, e.g. {@code security/4688}
- * @param byFile per evidence location ({@code log.file.path}): its events and its channel/code counts
+ * @param firstEvent the earliest {@code @timestamp} of those events, in ticks; null when none has one
+ * @param lastEvent the latest, likewise
+ * @param byFile per evidence location ({@code log.file.path}): its events, their first and last times and its
+ *     channel/code counts
  */
-public record IndexStats(long events, long recovered, long files, long errors, Map<String, Long> byFormat,
-    Map<String, Long> byChannel, Map<String, Long> byEventCode, Map<String, Long> byChannelCode,
-    Map<String, FileCounts> byFile) {
+public record IndexStats(long events, long recovered, long files, long errors, List<String> errorMessages,
+    Long firstEvent, Long lastEvent, Map<String, Long> byFormat, Map<String, Long> byChannel,
+    Map<String, Long> byEventCode, Map<String, Long> byChannelCode, Map<String, FileCounts> byFile) {
 
-  /** One evidence location's counts. */
-  public record FileCounts(long events, Map<String, Long> byChannelCode) {}
+  /** One evidence location's counts, and the first and last {@code @timestamp} of its events (null when none). */
+  public record FileCounts(long events, Long firstEvent, Long lastEvent, Map<String, Long> byChannelCode) {}
+
+  /** The earliest and latest time seen. */
+  private static final class Span {
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+
+    void add(long t) {
+      first = Math.min(first, t);
+      last = Math.max(last, t);
+    }
+
+    Long firstOrNull() {
+      return first <= last ? first : null;
+    }
+
+    Long lastOrNull() {
+      return first <= last ? last : null;
+    }
+  }
 
   private record Cell(String format, String channel, long code, String file) {}
 
   public static IndexStats of(Path indexDir) throws IOException {
     IngestManifest manifest = IngestManifest.load(indexDir);
     Map<Cell, Long> cells = new HashMap<>();
+    Map<String, Span> spans = new HashMap<>();
+    Span all = new Span();
     long recovered = 0;
     try (DirectoryReader reader = IndexFormat.open(indexDir)) {
       for (LeafReaderContext leaf : reader.leaves()) {
-        recovered += countLeaf(leaf, cells);
+        recovered += countLeaf(leaf, cells, spans, all);
       }
     }
     long events = 0;
@@ -78,9 +105,13 @@ public record IndexStats(long events, long recovered, long files, long errors, M
       }
     }
     Map<String, FileCounts> byFile = new TreeMap<>();
-    fileEvents.forEach((f, n) -> byFile.put(f, new FileCounts(n, fileCodes.getOrDefault(f, Map.of()))));
-    return new IndexStats(events, recovered, manifest.files().size(), manifest.totalErrors(), byFormat,
-        foldCase(byChannel), byCode, byChannelCode, byFile);
+    fileEvents.forEach((f, n) -> {
+      Span span = spans.getOrDefault(f, new Span());
+      byFile.put(f, new FileCounts(n, span.firstOrNull(), span.lastOrNull(), fileCodes.getOrDefault(f, Map.of())));
+    });
+    List<String> errorMessages = manifest.files().stream().flatMap(f -> f.errors.stream()).toList();
+    return new IndexStats(events, recovered, manifest.files().size(), manifest.totalErrors(), errorMessages,
+        all.firstOrNull(), all.lastOrNull(), byFormat, foldCase(byChannel), byCode, byChannelCode, byFile);
   }
 
   /** Counts whose keys differ only in the case of A–Z, together under the key with the most (the first of equals). */
@@ -100,13 +131,18 @@ public record IndexStats(long events, long recovered, long files, long errors, M
     return out;
   }
 
-  /** Counts one segment's live, non-recovered documents into {@code cells}; returns its recovered count. */
-  private static long countLeaf(LeafReaderContext leaf, Map<Cell, Long> cells) throws IOException {
+  /**
+   * Counts one segment's live, non-recovered documents into {@code cells} and their times into each file's span and
+   * {@code all}; returns its recovered count.
+   */
+  private static long countLeaf(LeafReaderContext leaf, Map<Cell, Long> cells, Map<String, Span> spans, Span all)
+      throws IOException {
     FixedBitSet recoveredDocs = recoveredDocs(leaf);
     SortedSetDocValues formats = DocValues.getSortedSet(leaf.reader(), Field.INPUT_TYPE.fieldName());
     SortedSetDocValues channels = DocValues.getSortedSet(leaf.reader(), Field.WINLOG_CHANNEL.fieldName());
     SortedSetDocValues paths = DocValues.getSortedSet(leaf.reader(), Field.LOG_FILE_PATH.fieldName());
     NumericDocValues codes = DocValues.getNumeric(leaf.reader(), Field.EVENT_CODE.fieldName());
+    NumericDocValues times = DocValues.getNumeric(leaf.reader(), Field.TIMESTAMP.fieldName());
     Bits live = leaf.reader().getLiveDocs();
     Map<Long, String>[] names = newNameCaches();
     long recovered = 0;
@@ -119,9 +155,15 @@ public record IndexStats(long events, long recovered, long files, long errors, M
         continue;
       }
       long code = codes.advanceExact(doc) ? codes.longValue() : Long.MIN_VALUE;
-      Cell cell = new Cell(value(formats, doc, names[0]), value(channels, doc, names[1]), code,
-          value(paths, doc, names[2]));
-      cells.merge(cell, 1L, Long::sum);
+      String file = value(paths, doc, names[2]);
+      cells.merge(new Cell(value(formats, doc, names[0]), value(channels, doc, names[1]), code, file), 1L, Long::sum);
+      if (times.advanceExact(doc)) {
+        long t = times.longValue();
+        all.add(t);
+        if (file != null) {
+          spans.computeIfAbsent(file, f -> new Span()).add(t);
+        }
+      }
     }
     return recovered;
   }

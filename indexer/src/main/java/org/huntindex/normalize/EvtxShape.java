@@ -3,8 +3,9 @@ package org.huntindex.normalize;
 import org.huntindex.source.RawRecord;
 
 /**
- * EVTX records from the native reader ({@code System.*}, {@code EventData.*}, {@code UserData.*}) and the same tree as
- * {@code evtx_dump} JSON ({@code Event.System.EventID}, {@code Event.System.TimeCreated.#attributes.SystemTime}, ...).
+ * EVTX records from the native reader ({@code System.*}, {@code EventData.*}, {@code UserData.*}), the same tree from
+ * Windows event XML (Event Viewer's "Save as XML", with {@code RenderingInfo.Message}), and as {@code evtx_dump} JSON
+ * ({@code Event.System.EventID}, {@code Event.System.TimeCreated.#attributes.SystemTime}, ...).
  */
 final class EvtxShape implements RecordShape {
   private final String name;
@@ -19,6 +20,10 @@ final class EvtxShape implements RecordShape {
     return new EvtxShape("evtx", false);
   }
 
+  static EvtxShape eventXml() {
+    return new EvtxShape("xml", false);
+  }
+
   static EvtxShape evtxDumpJson() {
     return new EvtxShape("evtx_dump", true);
   }
@@ -31,7 +36,7 @@ final class EvtxShape implements RecordShape {
   @Override
   public boolean matches(RawRecord r) {
     if (!json) {
-      return r.format().equals("evtx");
+      return r.format().equals(name);
     }
     return r.size() > 0 && (r.name(0).startsWith("Event.") && r.get("Event.System.Channel") != null
         || r.get("Event.System.EventID") != null || r.get("Event.System.EventID.#text") != null);
@@ -50,6 +55,7 @@ final class EvtxShape implements RecordShape {
         case "System.EventRecordID" -> w.recordId = Values.integer(value);
         case "System.Provider.Name" -> w.provider = Values.text(value);
         case "System.TimeCreated.SystemTime" -> w.time = Ticks.parse(value);
+        case "RenderingInfo.Message" -> w.message = Values.text(value);
         case "Recovery.Written" -> {
           // a record from slack space decoded without its template: the record header's write time
           w.time = w.time != null ? w.time : Ticks.parse(value);

@@ -14,8 +14,9 @@ import org.huntindex.source.RawRecord;
 public final class Normalizer {
   private static final String WINDOWS = "windows";
 
-  private final List<RecordShape> shapes = List.of(EvtxShape.nativeReader(), EvtxShape.evtxDumpJson(),
-      WinlogbeatShape.legacy(), WinlogbeatShape.ecs(), new SentinelShape(), new NxlogShape());
+  private final List<RecordShape> shapes = List.of(EvtxShape.nativeReader(), EvtxShape.eventXml(),
+      EvtxShape.evtxDumpJson(),
+      WinlogbeatShape.legacy(), WinlogbeatShape.ecs(), new SentinelShape(), new NxlogShape(), new GetWinEventShape());
 
   public Event normalize(RawRecord r) {
     Event e = new Event();

@@ -17,14 +17,20 @@ record Profile(List<Copy> copies, BiConsumer<WindowsRecord, Event> rest) {
 
   /**
    * A source field whose value, as the record holds it, becomes the schema field's value; a number field takes the
-   * decimal number the source writes ({@code DestinationPort} 445).
+   * number the source writes, decimal or hexadecimal ({@code DestinationPort} 445, {@code NewProcessId} 0x1ecc).
    */
   record Copy(String source, Field field) {}
 
+  /** Applies the copies, then the rest; a value a number field cannot read stays a raw field, as the source wrote it. */
   void apply(WindowsRecord w, Event e) {
     for (Copy c : copies) {
       String value = w.take(c.source());
-      e.set(c.field(), c.field().kind() == FieldKind.LONG ? Values.integer(value) : value);
+      Object typed = c.field().kind() == FieldKind.LONG ? Values.integer(value) : value;
+      if (typed != null) {
+        e.set(c.field(), typed);
+      } else {
+        w.put(c.source(), value);
+      }
     }
     rest.accept(w, e);
   }

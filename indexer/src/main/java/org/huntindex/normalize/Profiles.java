@@ -28,15 +28,16 @@ final class Profiles {
       SECURITY + "/4625", securityLogon("failure"),
       SECURITY + "/4688", new Profile(List.of(copy("NewProcessName", Field.PROCESS_EXECUTABLE),
           copy("CommandLine", Field.PROCESS_COMMAND_LINE), copy("ParentProcessName", Field.PARENT_EXECUTABLE),
-          copy("SubjectUserName", Field.USER_NAME), copy("SubjectDomainName", Field.USER_DOMAIN)),
+          copy("SubjectUserName", Field.USER_NAME), copy("SubjectDomainName", Field.USER_DOMAIN),
+          copy("NewProcessId", Field.PROCESS_PID), copy("ProcessId", Field.PARENT_PID)),
           Profiles::securityProcessCreate),
       SECURITY + "/4689", new Profile(List.of(copy("ProcessName", Field.PROCESS_EXECUTABLE),
-          copy("SubjectUserName", Field.USER_NAME), copy("SubjectDomainName", Field.USER_DOMAIN)),
-          Profiles::securityProcessExit),
+          copy("SubjectUserName", Field.USER_NAME), copy("SubjectDomainName", Field.USER_DOMAIN),
+          copy("ProcessId", Field.PROCESS_PID)), Profiles::securityProcessExit),
       SECURITY + "/5156", new Profile(List.of(copy("Application", Field.PROCESS_EXECUTABLE),
           copy("SourceAddress", Field.SOURCE_IP), copy("DestAddress", Field.DESTINATION_IP),
-          copy("SourcePort", Field.SOURCE_PORT), copy("DestPort", Field.DESTINATION_PORT)),
-          Profiles::securityConnection),
+          copy("SourcePort", Field.SOURCE_PORT), copy("DestPort", Field.DESTINATION_PORT),
+          copy("ProcessId", Field.PROCESS_PID), copy("ProcessID", Field.PROCESS_PID)), Profiles::securityConnection),
       SYSMON + "/1", sysmon(List.of(copy("CommandLine", Field.PROCESS_COMMAND_LINE),
           copy("ParentProcessGuid", Field.PARENT_ENTITY_ID), copy("ParentImage", Field.PARENT_EXECUTABLE),
           copy("ParentCommandLine", Field.PARENT_COMMAND_LINE), copy("ParentProcessId", Field.PARENT_PID)),
@@ -90,9 +91,7 @@ final class Profiles {
     String image = e.string(Field.PROCESS_EXECUTABLE);
     String process = w.sentinelProcess != null ? w.sentinelProcess : Values.basename(image);
     e.set(Field.PROCESS_NAME, image != null ? Values.basename(image) : Values.basename(w.sentinelProcess));
-    e.set(Field.PROCESS_PID, Values.integer(w.take("NewProcessId")));
     e.set(Field.PARENT_NAME, Values.basename(e.string(Field.PARENT_EXECUTABLE)));
-    e.set(Field.PARENT_PID, Values.integer(w.take("ProcessId")));
     String user = e.string(Field.USER_NAME);
     String domain = e.string(Field.USER_DOMAIN);
     String account = w.sentinelAccount;
@@ -106,24 +105,20 @@ final class Profiles {
   private static Profile securityLogon(String outcome) {
     return new Profile(List.of(copy("TargetUserName", Field.USER_NAME), copy("TargetDomainName", Field.USER_DOMAIN),
         copy("IpAddress", Field.SOURCE_IP), copy("ProcessName", Field.PROCESS_EXECUTABLE),
-        copy("IpPort", Field.SOURCE_PORT)), (w, e) -> {
+        copy("IpPort", Field.SOURCE_PORT), copy("ProcessId", Field.PROCESS_PID)), (w, e) -> {
           e.add(Field.EVENT_CATEGORY, "authentication").add(Field.EVENT_TYPE, "start").set(Field.EVENT_OUTCOME, outcome);
           e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
-          e.set(Field.PROCESS_PID, Values.integer(w.take("ProcessId")));
         });
   }
 
   static void securityProcessExit(WindowsRecord w, Event e) {
     e.add(Field.EVENT_CATEGORY, "process").add(Field.EVENT_TYPE, "end");
     e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
-    e.set(Field.PROCESS_PID, Values.integer(w.take("ProcessId")));
   }
 
   static void securityConnection(WindowsRecord w, Event e) {
     e.add(Field.EVENT_CATEGORY, "network").add(Field.EVENT_TYPE, "connection").add(Field.EVENT_TYPE, "allowed");
     e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
-    String pid = w.take("ProcessID");
-    e.set(Field.PROCESS_PID, Values.integer(pid != null ? pid : w.take("ProcessId")));
     e.set(Field.NETWORK_TRANSPORT, ianaProtocol(w.take("Protocol")));
     String direction = w.take("Direction");
     if ("%%14592".equals(direction)) {

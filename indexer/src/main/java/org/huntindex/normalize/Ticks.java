@@ -77,12 +77,15 @@ public final class Ticks {
     }
     s = s.trim();
     int n = s.length();
+    if (s.startsWith("/Date(") && s.endsWith(")/")) {
+      return msDate(s);
+    }
     if (n < 10) {
       return numeric(s);
     }
     int year = digits(s, 0, 4);
     if (year < 0 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-      return s.indexOf('/') > 0 ? portal(s) : numeric(s);
+      return s.indexOf('/') > 0 ? withPattern(s, PORTAL) : s.indexOf(" @ ") > 0 ? withPattern(s, KIBANA) : numeric(s);
     }
     int month = digits(s, 5, 2);
     int day = digits(s, 8, 2);
@@ -160,19 +163,49 @@ public final class Ticks {
     return seconds * PER_SECOND + fraction;
   }
 
-  /** The Azure portal's CSV export: {@code 5/1/2024, 10:00:00.000 AM}, in UTC. */
-  private static Long portal(String s) {
+  /** A time written in another tool's format, read as UTC; null when it does not fit. */
+  private static Long withPattern(String s, java.time.format.DateTimeFormatter pattern) {
     try {
-      java.time.LocalDateTime t = java.time.LocalDateTime.parse(s, PORTAL);
+      java.time.LocalDateTime t = java.time.LocalDateTime.parse(s, pattern);
       return of(t.toInstant(java.time.ZoneOffset.UTC));
     } catch (java.time.format.DateTimeParseException e) {
       return null;
     }
   }
 
+  /** The Azure portal's CSV export: {@code 5/1/2024, 10:00:00.000 AM}, in UTC. */
   private static final java.time.format.DateTimeFormatter PORTAL = new java.time.format.DateTimeFormatterBuilder()
       .appendPattern("M/d/yyyy, h:mm:ss").optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND,
           0, 9, true).optionalEnd().appendLiteral(' ').appendPattern("a").toFormatter(java.util.Locale.US);
+
+  /**
+   * Kibana's default date format, as its Discover CSV export writes {@code @timestamp}: {@code May 1, 2024 @
+   * 10:00:00.123}, in the exporting browser's time zone unless Kibana's {@code dateFormat:tz} says otherwise; read as
+   * UTC, like every time without a zone.
+   */
+  private static final java.time.format.DateTimeFormatter KIBANA = new java.time.format.DateTimeFormatterBuilder()
+      .appendPattern("MMM d, yyyy '@' HH:mm:ss").optionalStart()
+      .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+      .toFormatter(java.util.Locale.US);
+
+  /**
+   * Microsoft's JSON date, as Windows PowerShell's {@code ConvertTo-Json} writes a {@code DateTime}: {@code
+   * /Date(1714557600000)/}, milliseconds since the epoch in UTC, perhaps followed by the writer's offset
+   * ({@code +0200}), which does not change the instant.
+   */
+  private static Long msDate(String s) {
+    String inner = s.substring("/Date(".length(), s.length() - ")/".length());
+    int end = inner.length();
+    int sign = Math.max(inner.lastIndexOf('+'), inner.lastIndexOf('-'));
+    if (sign > 0 && end - sign == 5) {
+      end = sign;
+    }
+    try {
+      return Math.multiplyExact(Long.parseLong(inner, 0, end, 10), PER_MILLI);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+  }
 
   private static Long numeric(String s) {
     if (s.isEmpty() || s.length() > 16) {

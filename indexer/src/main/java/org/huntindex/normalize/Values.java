@@ -2,6 +2,7 @@ package org.huntindex.normalize;
 
 import java.time.Instant;
 import java.util.List;
+import org.huntindex.schema.WholeNumber;
 
 /** Conversions of raw source values (strings, numbers, instants, lists) into the text and numbers events hold. */
 final class Values {
@@ -50,12 +51,8 @@ final class Values {
     if (s == null) {
       return null;
     }
-    s = s.trim();
     try {
-      if (s.startsWith("0x") || s.startsWith("0X")) {
-        return Long.parseUnsignedLong(s.substring(2), 16);
-      }
-      return Long.parseLong(s);
+      return WholeNumber.parse(s);
     } catch (NumberFormatException e) {
       return null;
     }

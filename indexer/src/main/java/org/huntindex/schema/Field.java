@@ -23,7 +23,7 @@ public enum Field {
   EVENT_PROVIDER("event.provider", FieldKind.KEYWORD),
   EVENT_SEQUENCE("event.sequence", FieldKind.LONG, Flag.DOC_VALUES),
   EVENT_FLAGS("event.flags", FieldKind.KEYWORD, Flag.MULTI),
-  MESSAGE("message", FieldKind.TEXT, Flag.UNSTORED),
+  MESSAGE("message", FieldKind.TEXT),
 
   HOST_NAME("host.name", FieldKind.KEYWORD, Flag.DOC_VALUES),
   HOST_OS_TYPE("host.os.type", FieldKind.KEYWORD),
@@ -65,7 +65,7 @@ public enum Field {
   /** Group 1 of hunt A's default regex over the command line, computed once at ingest (absent when no match). */
   KQL_IP("kql.ip", FieldKind.KEYWORD, Flag.DOC_VALUES),
 
-  /** Every source field outside the schema, as {@code name=value} terms; values over 1 KiB are stored only. */
+  /** Every source field outside the schema, as {@code name=value} terms; a value over 1 KiB by its tokens. */
   RAW("raw", FieldKind.KEYWORD, Flag.MULTI);
 
   /** Indexing options beyond the kind. */
@@ -75,9 +75,7 @@ public enum Field {
     /** Several values per event. */
     MULTI,
     /** A 64-bit hash of the value in numeric doc values ({@code name.hash}) for grouping and joins. */
-    HASHED,
-    /** Indexed but not stored. */
-    UNSTORED
+    HASHED
   }
 
   /** Lucene's hard limit on one indexed term, in UTF-8 bytes. */
@@ -127,10 +125,6 @@ public enum Field {
 
   public boolean multiValued() {
     return has(Flag.MULTI);
-  }
-
-  public boolean stored() {
-    return !has(Flag.UNSTORED);
   }
 
   /** The hash doc values' name; only meaningful with {@link Flag#HASHED}. */

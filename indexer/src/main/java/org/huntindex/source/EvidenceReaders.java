@@ -45,6 +45,7 @@ public final class EvidenceReaders implements RecordReader {
     Map<Format, RecordReader> readers = new EnumMap<>(Format.class);
     readers.put(Format.JSON, new JsonRecordReader(jsonParsers));
     readers.put(Format.CSV, new CsvRecordReader());
+    readers.put(Format.XML, new XmlRecordReader());
     readers.put(Format.EVTX, EVTX_UNAVAILABLE);
     return new EvidenceReaders(readers);
   }

@@ -10,6 +10,8 @@ public enum Format {
   JSON,
   /** Comma-separated values with a header row. */
   CSV,
+  /** Windows events as XML: Event Viewer's "Save as XML", {@code wevtutil qe /f:xml}. */
+  XML,
   /** None of the above. */
   UNKNOWN;
 

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * Recognises an evidence format from the first bytes of its content, never from its name.
  *
  * <p>EVTX by its file magic; JSON by its first character after an optional UTF-8 byte order mark and whitespace
- * ({@code {} or {@code [}); CSV by a header row: one line of printable text with at least two comma-separated names,
- * followed by a row of as many cells when there is one.
+ * ({@code {} or {@code [}); Windows events as XML by an {@code Events} or {@code Event} element among the first bytes
+ * of an XML text (a scheduled task's or any other XML is not evidence); CSV by a header row: one line of printable text
+ * with at least two comma-separated names, followed by a row of as many cells when there is one.
  */
 public final class FormatSniffer {
   /** How many leading bytes {@link #sniff} wants to see; fewer is fine for short evidence. */
@@ -27,7 +28,23 @@ public final class FormatSniffer {
     if (i < length && (head[i] == '{' || head[i] == '[')) {
       return Format.JSON;
     }
+    if (i < length && head[i] == '<') {
+      return holdsEventElement(head, i, length) ? Format.XML : Format.UNKNOWN;
+    }
     return isCsvHeader(head, skipBom(head, length), length) ? Format.CSV : Format.UNKNOWN;
+  }
+
+  /** Whether an {@code <Events} or {@code <Event} tag (not {@code <EventTrigger}) opens in {@code [from, length)}. */
+  private static boolean holdsEventElement(byte[] head, int from, int length) {
+    String text = new String(head, from, length - from, StandardCharsets.ISO_8859_1);
+    for (int at = text.indexOf("<Event"); at >= 0; at = text.indexOf("<Event", at + 1)) {
+      int next = at + "<Event".length();
+      char c = next < text.length() ? text.charAt(next) : 0;
+      if (c == 's' || c == '>' || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the bytes start with a UTF-16 byte order mark (either byte order; not UTF-32's). */

@@ -7,10 +7,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * Turns one JSON object into the fields of a {@link RawRecord}: nested names joined with dots, arrays of scalars as
- * lists, arrays of objects as repeated names. Not thread-safe: one per batch or document.
+ * lists, arrays of objects as repeated names. Elasticsearch's wrappers are taken off: a document's {@code _source}
+ * (elasticdump, a search hit) is read as the record's own fields, and a saved search response gives one record per hit;
+ * a Log Analytics query response ({@code tables} of {@code columns} and {@code rows}) gives one record per row; a Splunk
+ * export row ({@code {"preview":false,"result":{...}}}) is its {@code result}, and a Windows event's XML in its
+ * {@code _raw} is read as that event. Not thread-safe: one per batch or document.
  */
 final class JsonFlattener {
   static final int MAX_DEPTH = 64;
@@ -46,6 +53,13 @@ final class JsonFlattener {
   }
 
   private static final int MAX_CACHED_CHILDREN = 4096;
+  /** What an Elasticsearch search response begins with; an object that begins so and has {@code hits} is one. */
+  private static final Set<String> RESPONSE_FIELDS = Set.of("took", "timed_out", "_shards", "_scroll_id", "pit_id");
+  private static final String SOURCE = "_source";
+  /** What a Splunk export row holds beside its {@code preview}, which it begins with, and its {@code result}. */
+  private static final Set<String> SPLUNK_ROW_FIELDS = Set.of("offset", "lastrow");
+  /** Splunk's name for an event's text as it was received. */
+  private static final String RAW = "_raw";
 
   private final Name root = new Name("");
   /** Values and characters the current record may still take; when either runs out the rest of it is skipped. */
@@ -53,13 +67,192 @@ final class JsonFlattener {
   private long charsLeft;
   private boolean cut;
 
+  /**
+   * Reads the top-level object whose START_OBJECT the parser is on, to its END_OBJECT: into one record, or, when it is an
+   * Elasticsearch search response, into one record per hit of {@code hits.hits}, or, when it is a Log Analytics query
+   * response, into one record per row of its tables, each at its own {@code position}.
+   *
+   * @param position the line of the token the parser is on
+   */
+  void root(JsonParser parser, String location, LongSupplier position, RecordSink sink) throws IOException {
+    RawRecord record = start(new RawRecord("json", location, position.getAsLong()));
+    boolean first = true;
+    boolean response = false;
+    boolean splunk = false;
+    boolean records = false;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken token = parser.nextToken();
+      if (response && token == JsonToken.START_OBJECT && field.equals("hits")) {
+        hits(parser, location, position, sink);
+        records = true;
+      } else if (first && token == JsonToken.START_ARRAY && field.equals("tables")) {
+        tables(parser, location, position, sink);
+        records = true;
+      } else if (first && field.equals("preview") || splunk && SPLUNK_ROW_FIELDS.contains(field)) {
+        // a Splunk export row: {"preview":false,"offset":0,"result":{...}}, the last with "lastrow":true
+        splunk = true;
+        parser.skipChildren();
+      } else if (splunk && token == JsonToken.START_OBJECT && field.equals("result")) {
+        object(parser, root, 2, record);
+      } else {
+        // the service writes one of these first
+        response |= first && RESPONSE_FIELDS.contains(field);
+        field(parser, field, token, record);
+      }
+      first = false;
+    }
+    if (!records) {
+      sink.accept(withEventXml(record, sink));
+    }
+  }
+
+  /**
+   * A record whose {@code _raw} is a Windows event's XML (Splunk's {@code XmlWinEventLog}) as that event, read as an
+   * {@code .xml} file's would be, beside the record's other fields but Splunk's internal ({@code _}) ones; the record
+   * itself when {@code _raw} is none, or is reported when it does not parse.
+   */
+  private static RawRecord withEventXml(RawRecord record, RecordSink sink) {
+    if (!(record.get(RAW) instanceof String raw) || !raw.stripLeading().startsWith("<Event")) {
+      return record;
+    }
+    RawRecord event = new RawRecord("xml", record.location(), record.position());
+    try {
+      XmlRecordReader.event(raw, event);
+    } catch (XMLStreamException e) {
+      ReadError inXml = XmlRecordReader.error(record.location(), e);
+      sink.error(new ReadError(record.location(), "line " + record.position(), "_raw holds no readable event XML: "
+          + inXml.reason() + (inXml.position().isEmpty() ? "" : " (its " + inXml.position() + ")")));
+      return record;
+    }
+    for (int i = 0; i < record.size(); i++) {
+      if (!record.name(i).startsWith("_")) {
+        event.add(record.name(i), record.value(i));
+      }
+    }
+    return event;
+  }
+
   /** Reads the object whose START_OBJECT the parser is on, to its END_OBJECT, into {@code record}. */
   RawRecord object(JsonParser parser, RawRecord record) throws IOException {
+    start(record);
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      field(parser, field, parser.nextToken(), record);
+    }
+    return record;
+  }
+
+  private RawRecord start(RawRecord record) {
     budget = MAX_VALUES;
     charsLeft = MAX_RECORD_CHARS;
     cut = false;
-    object(parser, root, 1, record);
     return record;
+  }
+
+  /** One field of a top-level object; a document's {@code _source} holds the record's own fields. */
+  private void field(JsonParser parser, String field, JsonToken token, RawRecord record) throws IOException {
+    if (token == JsonToken.START_OBJECT && field.equals(SOURCE)) {
+      object(parser, root, 2, record);
+    } else {
+      value(parser, token, root.child(field), 1, record, null);
+    }
+  }
+
+  /**
+   * A Log Analytics query response's tables: each row is a record, its values named by the table's columns, which the
+   * service writes first; rows before any columns cannot be named and are reported.
+   */
+  private void tables(JsonParser parser, String location, LongSupplier position, RecordSink sink) throws IOException {
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        continue;
+      }
+      List<Name> columns = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        token = parser.nextToken();
+        if (token == JsonToken.START_ARRAY && field.equals("columns")) {
+          columns = columns(parser);
+        } else if (token == JsonToken.START_ARRAY && field.equals("rows") && columns != null) {
+          rows(parser, columns, location, position, sink);
+        } else {
+          if (field.equals("rows")) {
+            sink.error(new ReadError(location, "line " + position.getAsLong(), "table rows before their columns: "
+                + "skipped"));
+          }
+          parser.skipChildren();
+        }
+      }
+    }
+  }
+
+  /** The names of a table's columns, in order; a column without one is {@code column N}. */
+  private List<Name> columns(JsonParser parser) throws IOException {
+    List<Name> names = new ArrayList<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      String name = null;
+      if (token == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          boolean isName = parser.currentName().equals("name");
+          if (parser.nextToken() == JsonToken.VALUE_STRING && isName) {
+            name = parser.getText();
+          } else {
+            parser.skipChildren();
+          }
+        }
+      } else {
+        parser.skipChildren();
+      }
+      if (names.size() < MAX_ARRAY_ELEMENTS) {
+        names.add(root.child(name == null || name.isEmpty() ? "column " + (names.size() + 1) : name));
+      }
+    }
+    return names;
+  }
+
+  private void rows(JsonParser parser, List<Name> columns, String location, LongSupplier position, RecordSink sink)
+      throws IOException {
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token != JsonToken.START_ARRAY) {
+        parser.skipChildren();
+        continue;
+      }
+      RawRecord record = start(new RawRecord("json", location, position.getAsLong()));
+      int column = 0;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (column < columns.size()) {
+          value(parser, token, columns.get(column), 1, record, null);
+        } else {
+          parser.skipChildren();
+        }
+        column++;
+      }
+      sink.accept(record);
+    }
+  }
+
+  /** A search response's {@code hits} object: each object of its {@code hits} array is a record; the rest is skipped. */
+  private void hits(JsonParser parser, String location, LongSupplier position, RecordSink sink) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      boolean list = parser.currentName().equals("hits");
+      JsonToken token = parser.nextToken();
+      if (!list || token != JsonToken.START_ARRAY) {
+        parser.skipChildren();
+        continue;
+      }
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == JsonToken.START_OBJECT) {
+          sink.accept(object(parser, new RawRecord("json", location, position.getAsLong())));
+        } else {
+          parser.skipChildren();
+        }
+      }
+    }
   }
 
   private void object(JsonParser parser, Name parent, int depth, RawRecord record) throws IOException {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON evidence into one {@link RawRecord} per object (format {@code json}, position = the line where the object
@@ -36,6 +37,8 @@ public final class JsonRecordReader implements RecordReader {
   public static final int MAX_LINE_BYTES = 64 << 20;
 
   private static final int MAX_REASON = 200;
+  private static final Pattern JACKSON_SOURCE =
+      Pattern.compile(" ?\\((?:start marker )?at \\[Source: [^\\]]*\\]\\)| ?at \\[Source: [^\\]]*\\]");
 
   static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
@@ -126,7 +129,7 @@ public final class JsonRecordReader implements RecordReader {
   static void rootValue(String location, JsonParser parser, JsonToken token, long line, long lineOffset,
       JsonFlattener flattener, RecordSink sink) throws IOException {
     if (token == JsonToken.START_OBJECT) {
-      sink.accept(flattener.object(parser, new RawRecord("json", location, lineOf(parser, line, lineOffset))));
+      flattener.root(parser, location, () -> lineOf(parser, line, lineOffset), sink);
     } else if (token == JsonToken.START_ARRAY) {
       JsonToken element;
       while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -191,6 +194,10 @@ public final class JsonRecordReader implements RecordReader {
 
   static String reason(IOException e) {
     String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    if (message != null) {
+      // Jackson's pointer into its own source (one line, redacted) says nothing the file and column do not
+      message = JACKSON_SOURCE.matcher(message).replaceAll("");
+    }
     if (e instanceof JsonProcessingException json && json.getLocation() != null) {
       message += " (column " + json.getLocation().getColumnNr() + ")";
     }

@@ -38,7 +38,7 @@ class StoredValuesTest {
         .set(Field.HOST_NAME, HUGE)
         .set(Field.USER_NAME, "jé ж \uD83D\uDE00 \uD83E\uDD80")
         .set(Field.PROCESS_COMMAND_LINE, "cmd.exe /c \"dir ж\"")
-        .set(Field.MESSAGE, "not stored")
+        .set(Field.MESSAGE, "An account was successfully logged on.")
         .set(Field.PROCESS_PID, Long.MIN_VALUE)
         .set(Field.PARENT_PID, Long.MAX_VALUE)
         .add(Field.COMMAND_LINE_IP, "10.0.0.1").add(Field.COMMAND_LINE_IP, "::1")
@@ -56,6 +56,7 @@ class StoredValuesTest {
       Map.entry("event.code", 4624L),
       Map.entry("event.category", "process"), Map.entry("event.category", "network"),
       Map.entry("event.category", "iam"),
+      Map.entry("message", "An account was successfully logged on."),
       Map.entry("host.name", HUGE),
       Map.entry("event.flags", "truncated:host.name"),
       Map.entry("user.name", "jé ж \uD83D\uDE00 \uD83E\uDD80"),

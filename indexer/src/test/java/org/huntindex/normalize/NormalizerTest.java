@@ -55,6 +55,53 @@ class NormalizerTest {
   }
 
   @Test
+  void aKibanaCsvRowIsTimedByItsFormattedTimestamp() {
+    Event e = normalizer.normalize(json("@timestamp", "May 1, 2024 @ 10:00:00.123", "host.name", "WS1",
+        "event.code", "4688", "process.command_line", "cmd.exe /c whoami"));
+    assertEquals(ticks("2024-05-01T10:00:00.123Z"), e.number(Field.TIMESTAMP));
+    assertFalse(hasRaw(e, "@timestamp", "May 1, 2024 @ 10:00:00.123"));
+  }
+
+  @Test
+  void aGetWinEventObjectGivesItsSystemPartAndMessageAndKeepsItsUnnamedDataRaw() {
+    Event e = normalizer.normalize(json("Message", "A new process has been created.", "Id", 4688L, "Version", 2L,
+        "RecordId", 1953327L, "ProviderName", "Microsoft-Windows-Security-Auditing", "LogName", "Security",
+        "MachineName", "fs01.offsec.lan", "TimeCreated", "/Date(1622722334695)/", "ProcessId", 4L,
+        "Properties.Value", "S-1-5-18",
+        "Properties.Value", "C:\\Windows\\System32\\netsh.exe"));
+    assertEquals("get-winevent", e.string(Field.INPUT_TYPE));
+    assertEquals(4688L, e.number(Field.EVENT_CODE));
+    assertEquals("Security", e.string(Field.WINLOG_CHANNEL));
+    assertEquals("fs01.offsec.lan", e.string(Field.HOST_NAME));
+    assertEquals("Microsoft-Windows-Security-Auditing", e.string(Field.EVENT_PROVIDER));
+    assertEquals(1953327L, e.number(Field.WINLOG_RECORD_ID));
+    assertEquals(ticks("2021-06-03T12:12:14.695Z"), e.number(Field.TIMESTAMP));
+    assertEquals("A new process has been created.", e.string(Field.MESSAGE));
+    assertTrue(hasRaw(e, "Properties.Value", "C:\\Windows\\System32\\netsh.exe"));
+    assertNull(e.get(Field.PROCESS_EXECUTABLE), "positional data names nothing");
+    // the process that logged the event, not a 4688's creator
+    assertNull(e.get(Field.PARENT_PID));
+    assertTrue(hasRaw(e, "System.Execution.ProcessID", "4"));
+  }
+
+  @Test
+  void aProcessIdNoNumberReadsStaysARawFieldAsWritten() {
+    Event e = normalizer.normalize(json("EventID", 4688L, "Channel", "Security", "Hostname", "WS1",
+        "NewProcessId", "0xZZ", "ProcessId", "0x21c8", "NewProcessName", "C:\\Windows\\System32\\cmd.exe"));
+    assertNull(e.get(Field.PROCESS_PID));
+    assertTrue(hasRaw(e, "NewProcessId", "0xZZ"));
+    assertEquals(0x21c8L, e.number(Field.PARENT_PID));
+    assertFalse(hasRaw(e, "ProcessId", "0x21c8"));
+  }
+
+  @Test
+  void aCopyOfAnAbsentFieldLeavesAnEarlierCopyInPlace() {
+    Event e = normalizer.normalize(json("EventID", 5156L, "Channel", "Security", "Hostname", "WS1",
+        "ProcessId", "4", "Application", "System"));
+    assertEquals(4L, e.number(Field.PROCESS_PID));
+  }
+
+  @Test
   void failedLogonNamesTheTargetAccountAndItsSource() {
     Event e = normalizer.normalize(json("EventID", 4625L, "Channel", "Security", "Hostname", "DC1", "@timestamp",
         "2024-05-01T10:00:00Z", "SubjectUserName", "-", "TargetUserName", "administrator", "TargetDomainName", "CORP",

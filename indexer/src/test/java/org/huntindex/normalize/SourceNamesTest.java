@@ -35,8 +35,8 @@ class SourceNamesTest {
         }
       }
     }
-    // Security: 4624 and 4625 five copies each, 4688 and 5156 five, 4689 three; Sysmon: fourteen names, one event each
-    assertEquals(37, checked);
+    // Security: 4624 and 4625 six copies each, 4688 and 5156 seven, 4689 four; Sysmon: fourteen names, one event each
+    assertEquals(44, checked);
   }
 
   @Test
@@ -51,6 +51,14 @@ class SourceNamesTest {
     assertEquals(List.of(new SourceNames.Alias(Field.PROCESS_EXECUTABLE, "microsoft-windows-sysmon/operational",
         List.of())), SourceNames.of("Image"));
     assertEquals(List.of(), SourceNames.of("LogonType"));
+    assertEquals(List.of(new SourceNames.Alias(Field.PROCESS_PID, "security", List.of(4688L))),
+        SourceNames.of("NewProcessId"));
+    // the creator's id in a 4688, the process's own everywhere else
+    assertEquals(List.of(new SourceNames.Alias(Field.PROCESS_PID, "microsoft-windows-sysmon/operational", List.of()),
+        new SourceNames.Alias(Field.PROCESS_PID, "security", List.of(4624L, 4625L, 4689L, 5156L)),
+        new SourceNames.Alias(Field.PARENT_PID, "security", List.of(4688L))), SourceNames.of("ProcessId").stream()
+            .sorted(java.util.Comparator.comparing((SourceNames.Alias a) -> a.field().ordinal())
+                .thenComparing(SourceNames.Alias::channel)).toList());
   }
 
   private static String valueFor(Field field, String name) {

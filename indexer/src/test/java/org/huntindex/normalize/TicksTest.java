@@ -42,6 +42,22 @@ class TicksTest {
   }
 
   @Test
+  void kibanaCsvTimesAreReadAsUtc() {
+    assertEquals(ticks("2024-05-01T10:00:00.123Z"), Ticks.parse("May 1, 2024 @ 10:00:00.123"));
+    assertEquals(ticks("2023-09-30T23:59:59Z"), Ticks.parse("Sep 30, 2023 @ 23:59:59"));
+    assertNull(Ticks.parse("May 32, 2024 @ 10:00:00.000"));
+    assertNull(Ticks.parse("Mai 1, 2024 @ 10:00:00.000"));
+  }
+
+  @Test
+  void windowsPowerShellJsonDatesAreUtcMilliseconds() {
+    assertEquals(ticks("2024-05-01T10:00:00Z"), Ticks.parse("/Date(1714557600000)/"));
+    assertEquals(ticks("2024-05-01T10:00:00Z"), Ticks.parse("/Date(1714557600000+0200)/"));
+    assertEquals(ticks("1969-12-31T23:59:59Z"), Ticks.parse("/Date(-1000)/"));
+    assertNull(Ticks.parse("/Date(yesterday)/"));
+  }
+
+  @Test
   void malformedGivesNull() {
     assertNull(Ticks.parse("2024-13-01T00:00:00Z"));
     assertNull(Ticks.parse("yesterday"));

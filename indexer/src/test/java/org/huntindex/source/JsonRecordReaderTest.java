@@ -41,6 +41,134 @@ class JsonRecordReaderTest {
   }
 
   @Test
+  void anErrorSaysWhatAndWhereInTheFileNotWhereInJacksonsSource() throws IOException {
+    CollectingSink sink = readJson("{\"a\":1}\n{\"EventID\":46\n{\"a\" 5}\n");
+    assertEquals(List.of("line 2", "line 3"), sink.errorPositions());
+    for (ReadError e : sink.errors) {
+      assertTrue(e.toString().contains("(column "), e.toString());
+      assertTrue(!e.toString().contains("Source") && !e.toString().contains("REDACTED"), e.toString());
+    }
+    assertTrue(sink.errors.getFirst().toString().contains("expected close marker for Object"),
+        sink.errors.getFirst().toString());
+  }
+
+  @Test
+  void anElasticsearchDocumentsSourceIsReadAsTheRecordItself() throws IOException {
+    CollectingSink sink = readJson("{\"_index\":\"winlogbeat-1\",\"_id\":\"a1\",\"_source\":{\"@timestamp\":"
+        + "\"2024-05-01T10:00:00Z\",\"event\":{\"code\":\"4688\"},\"host\":{\"name\":\"WS1\"}}}\n"
+        + "{\"_index\":\"winlogbeat-1\",\"_id\":\"a2\",\"_source\":{\"host\":{\"name\":\"WS2\"}}}\n");
+    assertEquals(List.of(1L, 2L), sink.positions());
+    RawRecord first = sink.records.getFirst();
+    assertEquals("4688", first.get("event.code"));
+    assertEquals("WS1", first.get("host.name"));
+    assertEquals("winlogbeat-1", first.get("_index"));
+    assertEquals("a1", first.get("_id"));
+    assertNull(first.get("_source.host.name"));
+    assertEquals("WS2", sink.records.get(1).get("host.name"));
+  }
+
+  @Test
+  void aSavedSearchResponseGivesOneRecordPerHitAtItsLine() throws IOException {
+    CollectingSink sink = readJson("""
+        {
+          "took": 5,
+          "timed_out": false,
+          "hits": {
+            "total": {"value": 2, "relation": "eq"},
+            "hits": [
+              {"_index": "logs", "_id": "h1", "_source": {"host": {"name": "WS1"}}},
+              {"_index": "logs", "_id": "h2",
+               "_source": {"host": {"name": "WS2"}}}
+            ]
+          }
+        }
+        """);
+    assertEquals(List.of(), sink.errors);
+    assertEquals(List.of(7L, 8L), sink.positions());
+    assertEquals(List.of("WS1", "WS2"), sink.records.stream().map(r -> r.get("host.name")).toList());
+    assertNull(sink.records.getFirst().get("took"));
+    // one line, as curl saves it
+    CollectingSink line = readJson("{\"took\":1,\"hits\":{\"hits\":[{\"_source\":{\"a\":1}},{\"_source\":{\"a\":2}}]}}\n");
+    assertEquals(List.of(1L, 1L), line.positions());
+    assertEquals(List.of(1L, 2L), line.records.stream().map(r -> r.get("a")).toList());
+  }
+
+  @Test
+  void aLogAnalyticsQueryResponseGivesOneRecordPerRowNamedByItsColumns() throws IOException {
+    CollectingSink sink = readJson("""
+        {
+          "tables": [
+            {
+              "name": "PrimaryResult",
+              "columns": [{"name": "TimeGenerated", "type": "datetime"}, {"name": "EventID", "type": "int"},
+                          {"name": "CommandLine", "type": "string"}, {"type": "string"}],
+              "rows": [
+                ["2024-05-01T10:00:00Z", 4688, "cmd.exe /c whoami", "x"],
+                ["2024-05-01T10:00:01Z", 4688, null, "y", "beyond the columns"]
+              ]
+            }
+          ]
+        }
+        """);
+    assertEquals(List.of(), sink.errors);
+    assertEquals(List.of(8L, 9L), sink.positions());
+    RawRecord first = sink.records.getFirst();
+    assertEquals("2024-05-01T10:00:00Z", first.get("TimeGenerated"));
+    assertEquals(4688L, first.get("EventID"));
+    assertEquals("cmd.exe /c whoami", first.get("CommandLine"));
+    assertEquals("x", first.get("column 4"));
+    assertNull(sink.records.get(1).get("CommandLine"));
+    assertEquals(3, sink.records.get(1).size(), "a null adds nothing, a value beyond the columns is left out");
+    assertNull(first.get("tables.name"));
+  }
+
+  @Test
+  void tableRowsBeforeTheirColumnsAreReportedNotMisnamed() throws IOException {
+    CollectingSink sink = readJson("{\"tables\":[{\"rows\":[[1]],\"columns\":[{\"name\":\"a\"}]}]}\n");
+    assertEquals(List.of(), sink.records);
+    assertEquals(1, sink.errors.size());
+    assertTrue(sink.errors.getFirst().toString().contains("table rows before their columns"), sink.errors.toString());
+  }
+
+  @Test
+  void aSplunkExportRowIsItsResultAndEventXmlInItsRawIsThatEvent() throws IOException {
+    String xml = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>4688</EventID>"
+        + "<TimeCreated SystemTime='2024-05-01T10:00:00.0000000Z'/><Channel>Security</Channel><Computer>WS1</Computer>"
+        + "</System><EventData><Data Name='CommandLine'>cmd /c whoami</Data></EventData></Event>";
+    CollectingSink sink = readJson("{\"preview\":false,\"offset\":0,\"result\":{\"_raw\":\"" + xml + "\","
+        + "\"_time\":\"2024-05-01\",\"host\":\"WS1\",\"sourcetype\":\"XmlWinEventLog\"}}\n"
+        + "{\"preview\":false,\"result\":{\"_raw\":\"LogName=Security\",\"EventCode\":\"4688\"}}\n"
+        + "{\"preview\":false,\"result\":{\"_raw\":\"<Event><System>\",\"EventCode\":\"1\"},\"lastrow\":true}\n");
+    assertEquals(List.of(1L, 2L, 3L), sink.positions());
+    RawRecord event = sink.records.getFirst();
+    assertEquals("xml", event.format());
+    assertEquals("4688", event.get("System.EventID"));
+    assertEquals("cmd /c whoami", event.get("EventData.CommandLine"));
+    assertEquals("XmlWinEventLog", event.get("sourcetype"));
+    assertNull(event.get("_raw"));
+    assertNull(event.get("_time"));
+    assertNull(event.get("preview"));
+    assertNull(event.get("offset"));
+    RawRecord classic = sink.records.get(1);
+    assertEquals("4688", classic.get("EventCode"));
+    assertEquals("LogName=Security", classic.get("_raw"));
+    assertNull(classic.get("result.EventCode"));
+    // XML that does not parse: said so, and the row kept as it was
+    assertEquals("1", sink.records.get(2).get("EventCode"));
+    assertNull(sink.records.get(2).get("lastrow"));
+    assertEquals(List.of("line 3"), sink.errorPositions());
+    assertTrue(sink.errors.getFirst().reason().startsWith("_raw holds no readable event XML: "), sink.errors.toString());
+  }
+
+  @Test
+  void anEventWithHitsOfItsOwnIsNoSearchResponse() throws IOException {
+    CollectingSink sink = readJson("{\"EventID\":1,\"hits\":{\"hits\":[{\"a\":1}]}}\n");
+    assertEquals(1, sink.records.size());
+    assertEquals(1L, sink.records.getFirst().get("EventID"));
+    assertEquals(1L, sink.records.getFirst().get("hits.hits.a"));
+  }
+
+  @Test
   void topLevelArrayOfObjectsGivesOneRecordPerElementAtItsStartLine() throws IOException {
     CollectingSink sink = readJson("[\n  {\"a\": 1},\n  {\n    \"a\": 2\n  }\n]\n");
     assertEquals(List.of(2L, 3L), sink.positions());

@@ -37,7 +37,7 @@ final class FieldsCommand implements Callable<Integer> {
     try (SearchIndex idx = SearchIndex.open(Checks.existingIndex(index))) {
       for (Field f : Field.values()) {
         rows.add(row(f.fieldName(), FieldGuide.type(f), idx.present(f) ? "yes" : "no",
-            f.has(Field.Flag.DOC_VALUES) ? "yes" : "no", FieldGuide.how(f), FieldGuide.example(f)));
+            f.has(Field.Flag.DOC_VALUES) ? "yes" : STORED, FieldGuide.how(f), FieldGuide.example(f)));
       }
       rows.add(row(SearchFields.ANY_IP, "pseudo", "-", "no", "every IP field at once",
           SearchFields.ANY_IP + ":\"45.76.0.0/16\""));
@@ -45,7 +45,7 @@ final class FieldsCommand implements Callable<Integer> {
           "command lines, message and inside raw values; terms without a field", "mimikatz"));
       for (String name : SourceNames.names()) {
         rows.add(row(name, "windows", "-", STORED, "as " + FieldGuide.moved(name)
-            + (idx.fields().isRaw(name) ? ", and the raw field of other events" : ""), name + ":value*"));
+            + (idx.fields().isRaw(name) ? ", and the raw field of other events" : ""), FieldGuide.example(name)));
       }
       for (String name : idx.fields().rawNames()) {
         if (SourceNames.of(name).isEmpty()) {

@@ -1,15 +1,21 @@
 package org.huntindex.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.lucene.index.DirectoryReader;
 import org.huntindex.hunts.Hunt;
 import org.huntindex.hunts.HuntRegistry;
 import org.huntindex.hunts.Params;
+import org.huntindex.index.IndexFormat;
+import org.huntindex.plan.Condition;
 import org.huntindex.render.Format;
+import org.huntindex.schema.Field;
+import org.huntindex.search.TimeSpan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +42,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--recovered", description = "also hunt the events recovered from EVTX slack space; their evidence "
       + "locations end in (recovered)")
   boolean recovered;
+
+  @Option(names = "--from", paramLabel = "TIME", description = "hunt only events at or after TIME: ISO-8601 as search "
+      + "takes it (2024-05-01 starts at that day's first instant), or last-24h counting back from the newest event")
+  String from;
+
+  @Option(names = "--to", paramLabel = "TIME", description = "hunt only events up to TIME, its whole span included "
+      + "(2024-05-01 ends with that day)")
+  String to;
 
   @Option(names = "--process", paramLabel = "NAME[,NAME...]", description = "process names the hunt looks for")
   List<String> process;
@@ -69,7 +83,9 @@ final class RunCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new IllegalArgumentException("--limit must be 0 or more, not " + limit);
     }
-    var results = HuntRunner.run(Checks.existingIndex(index), h, new Params(h, given, recovered), limit, System.err);
+    Path idx = Checks.existingIndex(index);
+    Params params = new Params(h, given, recovered, window(idx));
+    var results = HuntRunner.run(idx, h, params, limit, System.err);
     PrintStream out = System.out;
     if (count) {
       out.println(results.size());
@@ -78,6 +94,31 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The events from {@code --from} to {@code --to}, by {@code @timestamp}; null when neither is given. */
+  private Condition window(Path idx) throws IOException {
+    if (from == null && to == null) {
+      return null;
+    }
+    Long newest;
+    try (DirectoryReader reader = IndexFormat.open(idx)) {
+      newest = TimeSpan.newest(reader);
+    }
+    long first = from == null ? Long.MIN_VALUE : time("--from", from, newest).start();
+    long last = to == null ? Long.MAX_VALUE : time("--to", to, newest).end() - 1;
+    if (first > last) {
+      throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+    }
+    return Condition.inRange(Field.TIMESTAMP, first, last);
+  }
+
+  private static TimeSpan time(String option, String text, Long newest) {
+    try {
+      return TimeSpan.parse(text, newest);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
+    }
   }
 
   private static void put(Map<String, List<String>> given, String name, List<String> values) {

@@ -80,7 +80,7 @@ final class SearchCommand implements Callable<Integer> {
   boolean count;
 
   @Option(names = "--count-by", paramLabel = "FIELD", description = "count hits per value of a field: schema fields "
-      + "from doc values; raw fields and Windows names (TargetUserName) from stored values, slower")
+      + "from doc values; the rest (event.provider, TargetUserName, Image) from stored values, slower")
   String countBy;
 
   @Override
@@ -117,7 +117,10 @@ final class SearchCommand implements Callable<Integer> {
       columns.add(name.equals(Field.PROCESS_COMMAND_LINE.fieldName()) ? c.narrowedFirst() : c);
     }
     format.renderer(Terminal.width()).render(rows, columns, out);
-    System.err.printf("hunt: %,d hit%s%s%n", result.total(), result.total() == 1 ? "" : "s",
+    int recovered = result.total() == 0 ? 0 : idx.recoveredAmong(q);
+    System.err.printf("hunt: %,d hit%s%s%s%n", result.total(), result.total() == 1 ? "" : "s",
+        recovered == 0 ? "" : String.format(" (%,d recovered from EVTX slack space; NOT recovered:true leaves them out)",
+            recovered),
         result.hits().size() < result.total() ? ", showing " + result.hits().size() + " by " + sort
             + " (--limit N, 0 for all)" : "");
   }

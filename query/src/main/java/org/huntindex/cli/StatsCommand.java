@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.huntindex.index.IndexStats;
+import org.huntindex.normalize.Ticks;
 import org.huntindex.render.JsonWriter;
 import org.huntindex.source.Printable;
 import picocli.CommandLine.Command;
@@ -13,6 +14,9 @@ import picocli.CommandLine.Option;
 /** {@code hunt stats}: what an index holds, as a table or one JSON object. */
 @Command(name = "stats", description = "Show what is in an index: events by format, channel, event code; errors.")
 final class StatsCommand implements Callable<Integer> {
+  /** Error lines a table shows; JSON lists every one the manifest keeps. */
+  static final int ERRORS_SHOWN = 100;
+
   @Option(names = {"-i", "--index"}, required = true, paramLabel = "IDX", description = "index directory")
   Path index;
 
@@ -30,6 +34,14 @@ final class StatsCommand implements Callable<Integer> {
         json.field("recovered", s.recovered());
         json.field("files", s.files());
         json.field("errors", s.errors());
+        time(json, "first_event", s.firstEvent());
+        time(json, "last_event", s.lastEvent());
+        json.name("error_messages");
+        json.startArray();
+        for (String message : s.errorMessages()) {
+          json.value(message);
+        }
+        json.endArray();
         json.counts("by_format", s.byFormat());
         json.counts("by_channel", s.byChannel());
         json.counts("by_event_code", s.byEventCode());
@@ -40,6 +52,8 @@ final class StatsCommand implements Callable<Integer> {
           json.name(f.getKey());
           json.startObject();
           json.field("events", f.getValue().events());
+          time(json, "first_event", f.getValue().firstEvent());
+          time(json, "last_event", f.getValue().lastEvent());
           json.counts("by_channel_code", f.getValue().byChannelCode());
           json.endObject();
         }
@@ -51,10 +65,36 @@ final class StatsCommand implements Callable<Integer> {
     }
     out.printf("events     %,d%nrecovered  %,d%nfiles      %,d%nerrors     %,d%n", s.events(), s.recovered(), s.files(),
         s.errors());
+    if (s.firstEvent() != null) {
+      out.printf("first      %s%nlast       %s%n", Ticks.format7(s.firstEvent()), Ticks.format7(s.lastEvent()));
+    }
     table(out, "format", s.byFormat());
     table(out, "channel", s.byChannel());
     table(out, "channel/code", s.byChannelCode());
+    errors(out, s);
     return 0;
+  }
+
+  private static void time(JsonWriter json, String name, Long ticks) {
+    if (ticks == null) {
+      json.name(name);
+      json.nullValue();
+    } else {
+      json.field(name, Ticks.format7(ticks));
+    }
+  }
+
+  private static void errors(PrintStream out, IndexStats s) {
+    if (s.errorMessages().isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("errors (file and position)");
+    s.errorMessages().stream().limit(ERRORS_SHOWN).forEach(m -> out.println(Printable.of(m)));
+    long more = s.errors() - Math.min(ERRORS_SHOWN, s.errorMessages().size());
+    if (more > 0) {
+      out.printf("... %,d more (--format json lists the %,d the manifest keeps)%n", more, s.errorMessages().size());
+    }
   }
 
   private static void table(PrintStream out, String title, Map<String, Long> counts) {

@@ -36,6 +36,7 @@ public final class LuceneQueries {
       case Condition.EqualsIgnoreCase e ->
           any(e.patterns().stream().map(p -> IgnoreCase.wildcard(e.field().fieldName(), p)).toList());
       case Condition.Exists e -> exists(e.field());
+      case Condition.InRange r -> LongPoint.newRangeQuery(r.field().fieldName(), r.from(), r.to());
       case Condition.InCidrs in -> inCidrs(in.field(), in.cidrs());
       case Condition.All all -> all(all.conditions());
       case Condition.Not not -> all(List.of(not));

@@ -7,26 +7,30 @@ import java.util.Map;
 import org.huntindex.plan.Condition;
 
 /**
- * The parameter values of one hunt run: the given ones over the hunt's defaults, checked against what it declares, and
- * whether the run also reads the events recovered from EVTX slack space.
+ * The parameter values of one hunt run: the given ones over the hunt's defaults, checked against what it declares;
+ * whether the run also reads the events recovered from EVTX slack space; and the events the analyst scoped it to.
  */
 public final class Params {
   private final Map<String, Param> declared = new HashMap<>();
   private final Map<String, List<String>> given = new HashMap<>();
   private final boolean recovered;
+  private final Condition scope;
 
-  /** A run over live events only, as the hunts' original engines see them. */
+  /** A run over every live event, as the hunts' original engines see them. */
   public Params(Hunt hunt, Map<String, List<String>> given) {
-    this(hunt, given, false);
+    this(hunt, given, false, null);
   }
 
   /**
    * @param hunt the hunt whose parameters these are
    * @param given values by parameter name (no leading dashes); list values may still hold commas
    * @param recovered whether events recovered from EVTX slack space are hunted too
+   * @param scope the events every stage is limited to, as a time picker limits Sentinel's and Kibana's (a time
+   *     window); null for all
    */
-  public Params(Hunt hunt, Map<String, List<String>> given, boolean recovered) {
+  public Params(Hunt hunt, Map<String, List<String>> given, boolean recovered, Condition scope) {
     this.recovered = recovered;
+    this.scope = scope;
     hunt.params().forEach(p -> declared.put(p.name(), p));
     for (Map.Entry<String, List<String>> e : given.entrySet()) {
       Param p = declared.get(e.getKey());
@@ -73,11 +77,19 @@ public final class Params {
   }
 
   /**
-   * The events a hunt stage reads: those the conditions select, less the events recovered from slack space unless this
-   * run includes them.
+   * The events a hunt stage reads: those the conditions select within the run's scope, less the events recovered from
+   * slack space unless this run includes them.
    */
   public Condition events(Condition... conditions) {
-    return recovered ? Condition.all(conditions) : Condition.all(Condition.live(), Condition.all(conditions));
+    List<Condition> all = new ArrayList<>();
+    if (!recovered) {
+      all.add(Condition.live());
+    }
+    if (scope != null) {
+      all.add(scope);
+    }
+    all.add(Condition.all(conditions));
+    return Condition.all(all.toArray(Condition[]::new));
   }
 
   /** Whether the run also reads the events recovered from EVTX slack space. */

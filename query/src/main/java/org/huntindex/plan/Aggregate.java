@@ -48,7 +48,7 @@ public record Aggregate(List<Key> by, List<Measure> measures, List<Order> order,
   public record FieldKey(Field field, String name) implements Key {
     public FieldKey {
       boolean keyword = field.kind() == FieldKind.KEYWORD && field.has(Field.Flag.DOC_VALUES);
-      boolean hashedText = field.kind() == FieldKind.TEXT && field.has(Field.Flag.HASHED) && field.stored();
+      boolean hashedText = field.kind() == FieldKind.TEXT && field.has(Field.Flag.HASHED);
       if (!keyword && !hashedText) {
         throw new IllegalArgumentException(field.fieldName() + " cannot be a group key: no doc values or hash");
       }

@@ -34,6 +34,9 @@ public sealed interface Condition {
   /** The field has a value. */
   record Exists(Field field) implements Condition {}
 
+  /** A value of the time or integer field lies from {@code from} to {@code to}, both included (ticks for a time). */
+  record InRange(Field field, long from, long to) implements Condition {}
+
   /** An address of the IP field lies in one of the CIDR blocks (EQL {@code cidrmatch}); IPv4 matches IPv4-mapped. */
   record InCidrs(Field field, List<String> cidrs) implements Condition {}
 
@@ -77,6 +80,13 @@ public sealed interface Condition {
 
   static Condition exists(Field field) {
     return new Exists(field);
+  }
+
+  static Condition inRange(Field field, long from, long to) {
+    if (field.kind() != FieldKind.TIME && field.kind() != FieldKind.LONG) {
+      throw new IllegalArgumentException(field.fieldName() + " is " + field.kind() + ", not a time or integer field");
+    }
+    return new InRange(field, from, to);
   }
 
   static Condition inCidrs(Field field, List<String> cidrs) {

@@ -40,10 +40,11 @@ public record CountBy(List<Count> counts, long hits, long missing) {
   /** One value and how many matching events have it. */
   public record Count(String value, long count) {}
 
+  /** Counts by a schema field: from its doc values, or from stored values when it has none ({@code event.provider}). */
   public static CountBy run(IndexSearcher searcher, Query query, Field field) throws IOException {
     if (!field.has(Field.Flag.DOC_VALUES)) {
-      throw new BadQueryException("cannot count by '" + field.fieldName() + "': it has no doc values; fields that "
-          + "do: " + DocValueFields.names(), -1);
+      Set<String> needed = Set.of(field.fieldName());
+      return count(searcher, query, () -> new StoredTally(field.fieldName(), needed));
     }
     return count(searcher, query, () -> new Tally(field));
   }
@@ -51,7 +52,7 @@ public record CountBy(List<Count> counts, long hits, long missing) {
   /**
    * Counts the hits per value of a name outside the schema, a raw field ({@code TargetUserName}) or a Windows name
    * whose value normalization moved ({@code CommandLine}), as {@code --fields} shows it: from each hit's stored values,
-   * so slower than a schema field's count.
+   * so slower than a count from doc values.
    */
   public static CountBy ofStored(IndexSearcher searcher, Query query, String name) throws IOException {
     Set<String> needed = new HashSet<>(List.of(Field.RAW.fieldName(), Field.WINLOG_CHANNEL.fieldName(),

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.huntindex.schema.Field;
 
-/** The schema fields with doc values: the ones a search can sort by and count by. */
+/** The schema fields with doc values: the ones a search can sort by, and count by without reading stored values. */
 final class DocValueFields {
   private DocValueFields() {}
 

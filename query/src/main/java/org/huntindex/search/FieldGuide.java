@@ -56,7 +56,7 @@ public final class FieldGuide {
       case KEYWORD -> "whole value, any case; * ? wildcards, /regex/";
       case TEXT -> "tokens, \"phrases\", wildcards within a token, /regex/ per token";
       case LONG -> "n, [a TO b], >=n, <n";
-      case TIME -> "ISO-8601 day/minute/second (UTC unless zoned), [a TO b], >=t, last-24h";
+      case TIME -> "ISO-8601 year to second (UTC unless zoned), [a TO b], >=t, last-24h";
       case IP -> "address, \"CIDR\", [a TO b], 10.1.*";
       case BOOLEAN -> "true or false";
     };
@@ -89,6 +89,16 @@ public final class FieldGuide {
   }
 
   public static String example(Field f) {
+    return f.fieldName() + ":" + exampleValue(f);
+  }
+
+  /** An example query of a Windows field name, by the schema field its values went to. */
+  public static String example(String windowsName) {
+    List<SourceNames.Alias> aliases = SourceNames.of(windowsName);
+    return windowsName + ":" + (aliases.isEmpty() ? "value*" : exampleValue(aliases.getFirst().field()));
+  }
+
+  private static String exampleValue(Field f) {
     String value = EXAMPLES.get(f);
     if (value == null) {
       value = switch (f.kind()) {
@@ -100,6 +110,6 @@ public final class FieldGuide {
         case BOOLEAN -> "true";
       };
     }
-    return f.fieldName() + ":" + value;
+    return value;
   }
 }

@@ -30,6 +30,7 @@ import org.huntindex.schema.CommandLineTokenizer;
 import org.huntindex.schema.Field;
 import org.huntindex.schema.FieldKind;
 import org.huntindex.schema.SchemaAnalyzer;
+import org.huntindex.schema.WholeNumber;
 
 /**
  * Lucene's classic query syntax, with every field queried the way the schema indexes it: IP fields as addresses,
@@ -149,9 +150,10 @@ public final class SchemaQueryParser extends QueryParser {
       }
       case IP -> IpQueries.exactOrCidr(f.fieldName(), value);
       case BOOLEAN -> new TermQuery(new Term(f.fieldName(), value.trim().toLowerCase(Locale.ROOT)));
-    }, raw -> KeywordQueries.raw(raw).term(value));
+    }, raw -> orRaw(KeywordQueries.raw(raw).term(value), LongRawValueContaining.of(raw, value)));
     boolean bare = field.equals(SearchFields.TEXT) && !value.isBlank();
-    return bare ? orRaw(q, KeywordQueries.anyRawValueContaining(value)) : q;
+    return bare ? orRaw(orRaw(q, KeywordQueries.anyRawValueContaining(value)), LongRawValueContaining.of(null, value))
+        : q;
   }
 
   @Override
@@ -378,7 +380,7 @@ public final class SchemaQueryParser extends QueryParser {
 
   private static long number(Field f, String value) {
     try {
-      return Long.parseLong(value.trim());
+      return WholeNumber.parse(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + value + "' is not a whole number; " + f.fieldName() + " is numeric");
     }

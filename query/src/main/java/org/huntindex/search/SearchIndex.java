@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.huntindex.index.IndexFormat;
@@ -30,7 +32,7 @@ public final class SearchIndex implements AutoCloseable {
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     this.fields = new SearchFields(reader);
-    this.newest = newest(reader);
+    this.newest = TimeSpan.newest(reader);
   }
 
   public static SearchIndex open(Path indexDir) throws IOException {
@@ -44,6 +46,12 @@ public final class SearchIndex implements AutoCloseable {
 
   public int count(Query query) throws IOException {
     return searcher.count(query);
+  }
+
+  /** How many of the query's hits are events recovered from EVTX slack space. */
+  public int recoveredAmong(Query query) throws IOException {
+    return searcher.count(new BooleanQuery.Builder().add(query, Occur.FILTER)
+        .add(new TermQuery(new Term(Field.RECOVERED.fieldName(), "true")), Occur.FILTER).build());
   }
 
   /** Up to {@code limit} hits in {@code sort} order (all of them when limit is 0), and how many matched in all. */
@@ -81,11 +89,6 @@ public final class SearchIndex implements AutoCloseable {
   /** The newest event's time in ticks, or null when no event has one. */
   public Long newest() {
     return newest;
-  }
-
-  private static Long newest(DirectoryReader reader) throws IOException {
-    byte[] max = PointValues.getMaxPackedValue(reader, Field.TIMESTAMP.fieldName());
-    return max == null ? null : LongPoint.decodeDimension(max, 0);
   }
 
   /**

@@ -3,17 +3,18 @@ package org.huntindex.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.huntindex.index.IndexBuilder;
 import org.huntindex.index.IngestReport;
 import org.huntindex.testing.SharedData;
+import org.huntindex.testing.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +28,6 @@ class RunCommandTest {
   static Path dir;
 
   private static String index;
-
-  private record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void build() throws IOException {
@@ -45,42 +44,36 @@ class RunCommandTest {
     index = idx.toString();
   }
 
-  private static synchronized Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int exit = HuntCli.run(args);
-      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  /** A real Security log in which an attacker's netsh port forwarding is live and, earlier, in slack space. */
+  private static Path netshLog() {
+    return SharedData.require().resolve("data/real/evtx-to-mitre-attack/TA0011-Command and Control/"
+        + "T1572-Protocol tunneling/ID4688-netsh RDP port forwarding abuse.evtx");
+  }
+
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void helpNamesEverySubcommandWhetherAskedFirstOrAfterAnother() {
     for (String[] args : List.of(new String[] {"--help"}, new String[] {"help"}, new String[0])) {
-      Run r = run(args);
+      CliRun r = run(args);
       for (String command : List.of("index", "stats", "list", "run", "demo", "search", "fields", "help")) {
         assertTrue(r.out().contains("\n  " + command + " ") || r.err().contains("\n  " + command + " "),
             String.join(" ", args) + " lists " + command + ":\n" + r.out() + r.err());
       }
     }
-    Run runHelp = run("help", "run");
+    CliRun runHelp = run("help", "run");
     assertEquals(0, runHelp.exit(), runHelp.err());
     assertTrue(runHelp.out().contains("Usage: hunt run"), runHelp.out());
-    Run unknown = run("hunts");
+    CliRun unknown = run("hunts");
     assertEquals(2, unknown.exit());
     assertTrue(unknown.err().contains("Unmatched argument") && unknown.err().contains("hunts"), unknown.err());
   }
 
   @Test
   void ndjsonPrintsOneObjectPerResultAndTimingsGoToStderr() {
-    Run r = run("run", HUNT_A, "-i", index, "--format", "ndjson");
+    CliRun r = run("run", HUNT_A, "-i", index, "--format", "ndjson");
     assertEquals(0, r.exit());
     String[] lines = r.out().split("\n");
     assertEquals(2, lines.length, r.out());
@@ -92,10 +85,10 @@ class RunCommandTest {
 
   @Test
   void noResultsMeansEmptyStdoutAndExitZeroButJsonPrintsAnEmptyArray() {
-    Run table = run("run", HUNT_B, "-i", index, "--process", "nothing.exe");
+    CliRun table = run("run", HUNT_B, "-i", index, "--process", "nothing.exe");
     assertEquals(0, table.exit());
     assertEquals("", table.out());
-    Run json = run("run", HUNT_B, "-i", index, "--process", "nothing.exe", "--format", "json");
+    CliRun json = run("run", HUNT_B, "-i", index, "--process", "nothing.exe", "--format", "json");
     assertEquals(0, json.exit());
     assertEquals("[]", json.out().strip());
   }
@@ -107,8 +100,29 @@ class RunCommandTest {
   }
 
   @Test
+  void fromAndToLimitEveryStageToATimeWindowAsATimePickerDoes() {
+    assertEquals("2\n", run("run", HUNT_A, "-i", index, "--count", "--from", "2024-05-01").out());
+    assertEquals("2\n", run("run", HUNT_A, "-i", index, "--count", "--from", "2024-05-01T10", "--to",
+        "2024-05-01T10").out());
+    assertEquals("0\n", run("run", HUNT_A, "-i", index, "--count", "--from", "2024-05-01T10:01").out());
+    assertEquals("0\n", run("run", HUNT_A, "-i", index, "--count", "--to", "2024-04").out());
+    assertEquals("2\n", run("run", HUNT_A, "-i", index, "--count", "--from", "last-1h").out());
+    // the sequence's start (1970-01-01T00:00:01Z) and its connection (00:00:02Z) must both lie in the window
+    assertEquals("1\n", run("run", HUNT_B, "-i", index, "--count", "--from", "1970", "--to", "1970-01-01T00:00:02")
+        .out());
+    assertEquals("0\n", run("run", HUNT_B, "-i", index, "--count", "--from", "1970-01-01T00:00:02").out());
+    assertEquals("0\n", run("run", HUNT_B, "-i", index, "--count", "--to", "1970-01-01T00:00:01").out());
+    CliRun backwards = run("run", HUNT_A, "-i", index, "--from", "2024-05-02", "--to", "2024-05-01");
+    assertEquals(2, backwards.exit());
+    assertTrue(backwards.err().contains("--from 2024-05-02 is after --to 2024-05-01"), backwards.err());
+    CliRun notATime = run("run", HUNT_A, "-i", index, "--from", "yesterday");
+    assertEquals(2, notATime.exit());
+    assertTrue(notATime.err().contains("--from: 'yesterday' is not a time"), notATime.err());
+  }
+
+  @Test
   void csvIsExcelSafe() {
-    Run r = run("run", HUNT_A, "-i", index, "--format", "csv");
+    CliRun r = run("run", HUNT_A, "-i", index, "--format", "csv");
     assertTrue(r.out().contains(",'=cmd /c ping 9.9.9.99,"), r.out());
   }
 
@@ -119,15 +133,15 @@ class RunCommandTest {
 
   @Test
   void mistakesExitNonZeroWithAMessageOnStderr() {
-    Run unknown = run("run", "no-such-hunt", "-i", index);
+    CliRun unknown = run("run", "no-such-hunt", "-i", index);
     assertEquals(2, unknown.exit());
     assertEquals("", unknown.out());
     assertTrue(unknown.err().contains("known hunts"), unknown.err());
-    Run wrongParam = run("run", HUNT_B, "-i", index, "--regex", "x");
+    CliRun wrongParam = run("run", HUNT_B, "-i", index, "--regex", "x");
     assertEquals(2, wrongParam.exit());
     assertTrue(wrongParam.err().contains("has no parameter --regex"), wrongParam.err());
     String events = dir.resolve("events.json").toString();
-    Run fileAsIndex = run("index", "--no-progress", "-i", events, events);
+    CliRun fileAsIndex = run("index", "--no-progress", "-i", events, events);
     assertEquals(2, fileAsIndex.exit());
     assertTrue(fileAsIndex.err().contains(events + " is a file; -i names the index directory"), fileAsIndex.err());
   }
@@ -136,7 +150,7 @@ class RunCommandTest {
   void indexingOnlyFilesThatHoldNoEventLogExitsOneWithoutAnError() throws IOException {
     Path notes = Files.createDirectories(dir.resolve("notes"));
     Files.writeString(notes.resolve("README.md"), "# case notes\n");
-    Run r = run("index", "--no-progress", "-i", dir.resolve("notes.idx").toString(), notes.toString());
+    CliRun r = run("index", "--no-progress", "-i", dir.resolve("notes.idx").toString(), notes.toString());
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("note: skipped 1 file holding no event log"), r.err());
     assertTrue(r.err().contains(", 0 errors;") && r.err().contains("hunt: no readable input"), r.err());
@@ -148,8 +162,7 @@ class RunCommandTest {
    */
   @Test
   void recoveredEventsAreHuntedOnRequestAndMarkedAsSuch() throws IOException {
-    Path evtx = SharedData.require().resolve("data/real/evtx-to-mitre-attack/TA0011-Command and Control/"
-        + "T1572-Protocol tunneling/ID4688-netsh RDP port forwarding abuse.evtx");
+    Path evtx = netshLog();
     Path idx = dir.resolve("netsh");
     IngestReport report = new IndexBuilder(idx,
         IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(evtx));
@@ -158,7 +171,7 @@ class RunCommandTest {
         "(\\d+\\.\\d+\\.\\d+\\.\\d+)", "--format", "csv"};
     String portproxy = "netsh  interface portproxy add v4tov4 listenaddress=0.0.0.0 listenport=48333 "
         + "connectaddress=127.0.0.1 connectport=80,";
-    Run live = run(hunt);
+    CliRun live = run(hunt);
     assertEquals(0, live.exit(), live.err());
     assertTrue(live.err().contains(String.format("%,d events recovered from EVTX slack space left out; --recovered "
         + "hunts them too", report.recovered())), live.err());
@@ -166,33 +179,85 @@ class RunCommandTest {
         live.out());
     String[] withRecovered = java.util.Arrays.copyOf(hunt, hunt.length + 1);
     withRecovered[hunt.length] = "--recovered";
-    Run all = run(withRecovered);
+    CliRun all = run(withRecovered);
     assertEquals(0, all.exit(), all.err());
     assertTrue(!all.err().contains("left out"), "nothing is left out: " + all.err());
     assertTrue(all.out().contains(portproxy + "2021-06-03T12:12:14.6952611Z,2021-06-03T12:18:04.3122222Z,"),
         all.out());
 
-    Run recovered = run("search", "-i", idx.toString(), "recovered:true", "--limit", "0", "--format", "csv",
+    CliRun recovered = run("search", "-i", idx.toString(), "recovered:true", "--limit", "0", "--format", "csv",
         "--fields", "winlog.record_id");
     assertEquals(0, recovered.exit(), recovered.err());
     List<String> rows = recovered.out().lines().skip(1).toList();
     assertEquals(report.recovered(), rows.size(), recovered.out());
+    assertTrue(recovered.err().contains(String.format("hunt: %,d hits (%,d recovered from EVTX slack space; NOT "
+        + "recovered:true leaves them out)", rows.size(), rows.size())), recovered.err());
     rows.forEach(row -> assertTrue(row.endsWith(".evtx#" + row.substring(0, row.indexOf(',')) + " (recovered)"), row));
-    Run table = run("search", "-i", idx.toString(), "process.command_line:portproxy", "--fields", "@timestamp");
+    CliRun table = run("search", "-i", idx.toString(), "process.command_line:portproxy", "--fields", "@timestamp");
     assertEquals(0, table.exit(), table.err());
     List<String> lines = table.out().lines().skip(1).toList();
     String shown = "\\S+ +ID4688-netsh RDP port forwarding abuse\\.evtx#\\d+( \\(recovered\\))?";
     assertTrue(lines.size() >= 2 && lines.stream().anyMatch(l -> l.endsWith(" (recovered)"))
         && lines.stream().allMatch(l -> l.matches(shown)), "a table shows the file name and the mark:\n" + table.out());
-    Run liveOnly = run("search", "-i", idx.toString(), "NOT recovered:true", "--limit", "0", "--format", "csv");
+    CliRun liveOnly = run("search", "-i", idx.toString(), "NOT recovered:true", "--limit", "0", "--format", "csv");
     assertEquals(0, liveOnly.exit(), liveOnly.err());
     assertEquals(report.events(), liveOnly.out().lines().skip(1).count(), liveOnly.out());
+    assertTrue(!liveOnly.err().contains("recovered from"), liveOnly.err());
     assertTrue(liveOnly.out().lines().skip(1).noneMatch(row -> row.contains("(recovered)")), liveOnly.out());
+  }
+
+  /**
+   * The same log as XML (what {@code evtxexport -f xml} prints, less its banner line: the events one after another, as
+   * {@code wevtutil qe /f:xml} prints them), and as a Splunk export of its events' XML, gives the same hunt rows as the
+   * EVTX file itself.
+   */
+  @Test
+  void eventsExportedAsXmlGiveTheRowsTheirEvtxFileGives() throws IOException, InterruptedException {
+    Path evtx = netshLog();
+    Path xml = dir.resolve("netsh.xml");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Tools.onPath("evtxexport"),
+        "evtxexport is not installed (apt-get install -y libevtx-utils); .ci/run requires it");
+    Process export = new ProcessBuilder("evtxexport", "-f", "xml", evtx.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String printed = new String(export.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, export.waitFor());
+    Files.writeString(xml, printed.substring(printed.indexOf("<Event")));
+    // the same events as a Splunk export of XmlWinEventLog: each event's XML in a row's _raw
+    Path splunk = dir.resolve("netsh-splunk.json");
+    List<Object> splunkRows = new java.util.ArrayList<>();
+    java.util.regex.Matcher event = java.util.regex.Pattern.compile("<Event .*?</Event>", java.util.regex.Pattern.DOTALL)
+        .matcher(printed);
+    while (event.find()) {
+      // in the order Splunk writes a row's fields, which the reader relies on; Map.of's order varies by run
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("preview", false);
+      row.put("offset", splunkRows.size());
+      row.put("result", Map.of("_raw", event.group(), "sourcetype", "XmlWinEventLog"));
+      splunkRows.add(row);
+    }
+    org.huntindex.hunts.Json.writeLines(splunk, splunkRows);
+    String[] hunt = {"run", HUNT_A, "--process", "netsh", "--regex", "(\\d+\\.\\d+\\.\\d+\\.\\d+)", "--format",
+        "csv", "-i"};
+    List<String> rows = new java.util.ArrayList<>();
+    for (Path source : List.of(evtx, xml, splunk)) {
+      Path idx = dir.resolve("as-" + source.getFileName());
+      IngestReport report = new IndexBuilder(idx,
+          IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(source));
+      assertEquals(0, report.errors(), source.toString());
+      String[] args = java.util.Arrays.copyOf(hunt, hunt.length + 1);
+      args[hunt.length] = idx.toString();
+      CliRun r = run(args);
+      assertEquals(0, r.exit(), r.err());
+      rows.add(r.out());
+    }
+    assertTrue(rows.getFirst().lines().count() > 1, "the EVTX file has rows: " + rows.getFirst());
+    assertEquals(rows.getFirst(), rows.get(1));
+    assertEquals(rows.getFirst(), rows.get(2));
   }
 
   @Test
   void searchTakesWindowsFieldNamesForTheValuesNormalizationMoved() {
-    Run r = run("search", "-i", index, "CommandLine:ping AND EventID:4688", "--fields", "Computer,CommandLine",
+    CliRun r = run("search", "-i", index, "CommandLine:ping AND EventID:4688", "--fields", "Computer,CommandLine",
         "--format", "csv");
     assertEquals(0, r.exit(), r.err());
     List<String> rows = r.out().lines().toList();

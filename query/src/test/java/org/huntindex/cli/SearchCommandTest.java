@@ -8,11 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.huntindex.index.IndexBuilder;
+import org.huntindex.normalize.SourceNames;
+import org.huntindex.schema.Field;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,5 +167,19 @@ class SearchCommandTest {
     assertTrue(out().contains("\r\nTargetUserName,windows,'-,slower,\"as user.name of Security 4624/4625, and the raw field "
         + "of other events\","), out());
     assertFalse(out().contains("\r\nTargetUserName,raw,"), out());
+  }
+
+  @Test
+  void everyExampleFieldsGivesIsAQuerySearchTakes() throws IOException {
+    assertEquals(0, run("fields", "-i", idx, "--format", "csv"));
+    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(out())).getRecords();
+    assertTrue(rows.size() > Field.values().length + SourceNames.names().size(), "every kind of row: " + rows.size());
+    assertTrue(rows.stream().anyMatch(r -> r.get("example").equals("EventID:4625")), out());
+    for (CSVRecord row : rows) {
+      // CSV quotes a leading @ as a spreadsheet would need it
+      String example = row.get("example").replaceFirst("^'(?=[=+\\-@])", "");
+      CliRun search = CliRun.of("search", "-i", idx, example, "--count");
+      assertEquals(0, search.exit(), example + ": " + search.err());
+    }
   }
 }

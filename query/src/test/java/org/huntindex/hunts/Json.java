@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Plain JSON values (maps, lists, strings, longs, doubles, booleans) read and written with Jackson's streaming API. */
-final class Json {
+public final class Json {
   private static final JsonFactory JSON = new JsonFactory();
 
   private Json() {}
@@ -26,7 +26,7 @@ final class Json {
     }
   }
 
-  static Object parse(String text) throws IOException {
+  public static Object parse(String text) throws IOException {
     try (JsonParser p = JSON.createParser(text)) {
       p.nextToken();
       return value(p);
@@ -61,7 +61,7 @@ final class Json {
   }
 
   /** Writes each value as one line of JSON. */
-  static void writeLines(Path file, List<?> values) throws IOException {
+  public static void writeLines(Path file, List<?> values) throws IOException {
     try (Writer w = Files.newBufferedWriter(file)) {
       for (Object v : values) {
         try (JsonGenerator g = JSON.createGenerator(w)) {

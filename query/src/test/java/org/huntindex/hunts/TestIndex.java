@@ -102,7 +102,7 @@ final class TestIndex implements AutoCloseable {
 
   /** Runs the hunt with its defaults, over the events recovered from slack space too. */
   List<Map<String, Object>> runWithRecovered(Hunt hunt, Limit limit) throws IOException {
-    return executor.run(hunt.plan(new Params(hunt, Map.of(), true)).withLimit(limit));
+    return executor.run(hunt.plan(new Params(hunt, Map.of(), true, null)).withLimit(limit));
   }
 
   Path path() {

@@ -1,7 +1,6 @@
 package org.huntindex.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -74,11 +73,14 @@ class CountByTest extends FixtureIndexTest {
   }
 
   @Test
-  void fieldWithoutDocValuesIsRefusedNamingTheOnesThatHaveThem() {
-    assertTrue(!Field.PARENT_EXECUTABLE.has(Field.Flag.DOC_VALUES), "the premise: a field kept without doc values");
-    BadQueryException e = assertThrows(BadQueryException.class,
-        () -> countBy("*:*", Field.PARENT_EXECUTABLE));
-    assertTrue(e.getMessage().contains("has no doc values"), e.getMessage());
-    assertTrue(e.getMessage().contains(Field.HOST_NAME.fieldName()), e.getMessage());
+  void aSchemaFieldWithoutDocValuesIsCountedFromStoredValues() throws IOException {
+    assertTrue(!Field.USER_DOMAIN.has(Field.Flag.DOC_VALUES) && !Field.EVENT_ID.has(Field.Flag.DOC_VALUES),
+        "the premise: fields kept without doc values");
+    CountBy domains = countBy("*:*", Field.USER_DOMAIN);
+    assertEquals(List.of(new CountBy.Count("CONTOSO", 1)), domains.counts());
+    assertEquals(14, domains.hits());
+    assertEquals(13, domains.missing());
+    assertEquals(List.of(new CountBy.Count("e7", 1), new CountBy.Count("e8", 1), new CountBy.Count("e9", 1)),
+        countBy("event.code:4625", Field.EVENT_ID).counts());
   }
 }

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LongRawValuesTest {
   private static final String SCRIPT = "function Invoke-Mimikatz {\\n  param([switch]$DumpCreds)\\n"
       + "  $Ort = 'Zürich'\\n" + "  # padding\\n".repeat(120) + "}";
+  /** A run of 260 characters, which the tokenizer cuts into pieces of 255 and 5. */
+  private static final String RUN = "QUJD".repeat(65);
+  private static final String ENCODED = "powershell -nop -enc " + RUN + " -Force" + " #pad".repeat(200);
   @TempDir static Path tmp;
   static SearchIndex idx;
 
@@ -24,7 +27,7 @@ class LongRawValuesTest {
   static void index() throws IOException {
     assertTrue(SCRIPT.length() > Field.RAW_TERM_BYTES, "the premise: the script is longer than a raw term");
     idx = SearchIndex.open(SearchFixture.index(tmp, List.of(
-        event("s1", SCRIPT), event("s2", "prompt"), event("s3", "Write-Host mimikatz"))));
+        event("s1", SCRIPT), event("s2", "prompt"), event("s3", "Write-Host mimikatz"), event("s4", ENCODED))));
   }
 
   private static String event(String id, String script) {
@@ -50,9 +53,30 @@ class LongRawValuesTest {
     matches("ScriptBlockText:zürich", "s1");
     matches("ScriptBlockText:prompt", "s2");
     matches("ScriptBlockText:mimikatz");
-    matches("ScriptBlockText:*", "s1", "s2", "s3");
+    matches("ScriptBlockText:*", "s1", "s2", "s3", "s4");
     matches("mimikatz", "s1", "s3");
     matches("\"write-host MIMIKATZ\"", "s3");
+  }
+
+  @Test
+  void aLongValueContainingAPhraseIsFoundAsGrepWouldFindIt() throws IOException {
+    matches("ScriptBlockText:\"function Invoke-Mimikatz\"", "s1");
+    matches("ScriptBlockText:\"PARAM([switch]$dumpcreds)\"", "s1");
+    // the tokenizer keeps ".": "padding" is a token of "# padding", and "padding\n  #" holds it at a token's end
+    matches("ScriptBlockText:\"  # padding\"", "s1");
+    matches("\"Invoke-Mimikatz {\"", "s1");
+    matches("\"$Ort = 'Zürich'\"", "s1");
+    // every word is in the script, but not in this order
+    matches("ScriptBlockText:\"Invoke-Mimikatz function\"");
+    matches("\"mimikatz function\"");
+    // a short value is still matched whole when its field is named, and by containment when not
+    matches("ScriptBlockText:\"Write-Host\"");
+    matches("ScriptBlockText:\"write-host mimikatz\"", "s3");
+    matches("\"host mimikatz\"", "s3");
+    // the phrase's first word ends the 260-character run, across the cut between its pieces
+    matches("ScriptBlockText:\"" + RUN.substring(245) + " -force\"", "s4");
+    matches("\"-enc " + RUN.substring(0, 20) + "\"", "s4");
+    matches("\"enc " + RUN.substring(0, 20) + "\"", "s4");
   }
 
   @Test

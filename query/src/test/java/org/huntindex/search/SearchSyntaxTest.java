@@ -80,6 +80,22 @@ class SearchSyntaxTest extends FixtureIndexTest {
   }
 
   @Test
+  void aYearAMonthOrAnHourIsThatWholeSpan() throws IOException {
+    matches("@timestamp:2024-05-02T01", "e7", "e8", "e9");
+    matches("@timestamp:2024-05-01T10+02:00", "e1", "e3");
+    matches("@timestamp:[2024-05-02T23 TO 2024-05-03T00]", "e5", "e6");
+    matches("@timestamp:{2024-05-02T01 TO 2024-05-02T03}", "e10");
+    matches("@timestamp:2024-04");
+    matches("@timestamp:2023");
+    // every fixture event is of May 2024
+    Set<String> all = SearchFixture.ids(idx, "*:*");
+    assertEquals(all, SearchFixture.ids(idx, "@timestamp:2024-05"));
+    assertEquals(all, SearchFixture.ids(idx, "@timestamp:2024"));
+    assertEquals(all, SearchFixture.ids(idx, "@timestamp:[2024-04 TO 2024-05]"));
+    matches("@timestamp:>=2024-06");
+  }
+
+  @Test
   void timesWithoutZoneAreUtcAndZonedTimesAreConverted() throws IOException {
     matches("@timestamp:\"2024-05-01T08:00\"", "e3");
     matches("@timestamp:\"2024-05-01T10:00+02:00\"", "e3");

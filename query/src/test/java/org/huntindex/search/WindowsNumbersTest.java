@@ -22,7 +22,9 @@ class WindowsNumbersTest {
     idx = SearchIndex.open(SearchFixture.index(tmp, List.of(
         sysmon3("n1", "445", "4242"), sysmon3("n2", "3389", "77"),
         "{\"EventID\":5156,\"Channel\":\"Security\",\"Hostname\":\"WS1\",\"EventTime\":\"2024-05-01 10:00:00\","
-            + "\"SourcePort\":\"50000\",\"DestPort\":\"445\",\"RecordNumber\":3}")));
+            + "\"SourcePort\":\"50000\",\"DestPort\":\"445\",\"RecordNumber\":3}",
+        "{\"EventID\":4688,\"Channel\":\"Security\",\"Hostname\":\"WS1\",\"EventTime\":\"2024-05-01 10:00:01\","
+            + "\"NewProcessId\":\"0x1ecc\",\"ProcessId\":\"0x4d\",\"RecordNumber\":4}")));
   }
 
   private static String sysmon3(String id, String port, String pid) {
@@ -50,8 +52,15 @@ class WindowsNumbersTest {
     assertEquals(Set.of(1L, 2L), records("DestinationPort:[1 TO 4000]"));
     assertEquals(Set.of(3L), records("DestPort:445"));
     assertEquals(Set.of(1L, 3L), records("destination.port:445"));
-    assertEquals(Set.of(2L), records("ProcessId:77"));
     assertEquals(Set.of(3L), records("SourcePort:50000"));
+    assertEquals(Set.of(4L), records("NewProcessId:0x1ecc"));
+    assertEquals(Set.of(4L), records("NewProcessId:0x1ECC"));
+    assertEquals(Set.of(4L), records("process.pid:7884"));
+    assertEquals(Set.of(4L), records("NewProcessId:[0x1000 TO 0x2000]"));
+    // 77 is a Sysmon process's own id and a 4688's creator's: ProcessId finds both
+    assertEquals(Set.of(2L, 4L), records("ProcessId:0x4d"));
+    assertEquals(Set.of(2L, 4L), records("ProcessId:77"));
+    assertEquals(Set.of(4L), records("process.parent.pid:77"));
     assertEquals(List.of(445L), idx.search(idx.parse("DestinationPort:445"), SearchSort.parse(Field.TIMESTAMP
         .fieldName()), 0).hits().getFirst().get("DestinationPort"));
   }

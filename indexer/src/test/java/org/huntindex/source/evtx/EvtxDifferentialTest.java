@@ -3,7 +3,6 @@ package org.huntindex.source.evtx;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.huntindex.source.RawRecord;
 import org.huntindex.testing.SharedData;
+import org.huntindex.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +57,8 @@ class EvtxDifferentialTest {
   @Test
   void agreesWithLibevtxAndPythonEvtxOnEveryRecordTheyDecode() throws Exception {
     List<Path> files = SharedData.allEvtx();
-    boolean lib = onPath("evtxexport");
-    boolean py = onPath("evtx_dump.py");
+    boolean lib = Tools.onPath("evtxexport");
+    boolean py = Tools.onPath("evtx_dump.py");
     assumeTrue(lib || py, "neither evtxexport (libevtx-utils) nor evtx_dump.py (python3-evtx) is installed: "
         + "apt-get install -y libevtx-utils python3-evtx");
     ExecutorService tools = Executors.newFixedThreadPool(2);
@@ -236,12 +236,4 @@ class EvtxDifferentialTest {
     return Files.readString(out, StandardCharsets.UTF_8);
   }
 
-  private static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
