@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,12 +49,14 @@ class FileHashesTest {
     new java.util.Random(7).nextBytes(bytes);
     Path file = Files.write(tmp.resolve("random.evtx"), bytes);
     String jdk = FileHashes.byJdk(file);
-    org.junit.jupiter.api.Assumptions.assumeTrue(FileHashes.bySystem(file, FileHashes.SYSTEM_COMMAND) != null,
-        FileHashes.SYSTEM_COMMAND + " is not installed here");
-    assertEquals(jdk, FileHashes.bySystem(file, FileHashes.SYSTEM_COMMAND));
+    for (List<String> command : FileHashes.SYSTEM_COMMANDS) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(FileHashes.bySystem(file, command) != null,
+          command.getFirst() + " is not installed here");
+      assertEquals(jdk, FileHashes.bySystem(file, command), command.toString());
+    }
     assertEquals(jdk, FileHashes.of(file));
-    assertNull(FileHashes.bySystem(file, "no-such-command-" + System.nanoTime()));
-    assertNull(FileHashes.bySystem(file, "true"), "a command that prints no digest gives none");
-    assertNull(FileHashes.bySystem(file, "false"));
+    assertNull(FileHashes.bySystem(file, List.of("no-such-command-" + System.nanoTime())));
+    assertNull(FileHashes.bySystem(file, List.of("true")), "a command that prints no digest gives none");
+    assertNull(FileHashes.bySystem(file, List.of("false")));
   }
 }
