@@ -85,6 +85,35 @@ class NormalizerTest {
   }
 
   @Test
+  void aGetWinEventObjectWhoseLayoutIsKnownNamesItsDataAsItsEvtxRecordWould() {
+    // a 4688 of 13 values, TargetUserSid exported deeper than ConvertTo-Json's default: an object whose text is Value
+    Event e = normalizer.normalize(json("Id", 4688L, "ProviderName", "Microsoft-Windows-Security-Auditing",
+        "LogName", "Security", "MachineName", "WS1", "TimeCreated", "/Date(1622722334695)/",
+        "Properties.Value", "S-1-5-18", "Properties.Value", "WS1$", "Properties.Value", "CORP",
+        "Properties.Value", 999L, "Properties.Value", 7884L, "Properties.Value", "C:\\Windows\\System32\\cmd.exe",
+        "Properties.Value", "%%1936", "Properties.Value", 532L, "Properties.Value", "cmd.exe /c ping 8.8.8.8",
+        "Properties.Value.BinaryLength", 12L, "Properties.Value.Value", "S-1-0-0",
+        "Properties.Value", "-", "Properties.Value", "-", "Properties.Value", 0L));
+    assertEquals("cmd.exe /c ping 8.8.8.8", e.string(Field.PROCESS_COMMAND_LINE));
+    assertEquals("C:\\Windows\\System32\\cmd.exe", e.string(Field.PROCESS_EXECUTABLE));
+    assertEquals("cmd.exe", e.string(Field.PROCESS_NAME));
+    assertEquals(7884L, e.number(Field.PROCESS_PID));
+    assertEquals(532L, e.number(Field.PARENT_PID));
+    assertEquals("WS1$", e.string(Field.USER_NAME));
+    assertTrue(hasRaw(e, "TargetUserSid", "S-1-0-0"));
+    assertTrue(hasRaw(e, "TokenElevationType", "%%1936"));
+    assertFalse(hasRaw(e, "Properties.Value", "S-1-5-18"));
+    assertFalse(hasRaw(e, "Properties.Value.BinaryLength", "12"));
+    // one value more than any 4688 layout: unnamed, as before
+    Event odd = normalizer.normalize(json("Id", 4688L, "ProviderName", "Microsoft-Windows-Security-Auditing",
+        "LogName", "Security", "MachineName", "WS1", "Properties.Value", "S-1-5-18", "Properties.Value", "WS1$",
+        "Properties.Value", "CORP", "Properties.Value", 999L, "Properties.Value", 7884L, "Properties.Value", "x.exe",
+        "Properties.Value", "%%1936", "Properties.Value", 532L, "Properties.Value", "x", "Properties.Value", "y"));
+    assertNull(odd.get(Field.PROCESS_EXECUTABLE));
+    assertTrue(hasRaw(odd, "Properties.Value", "x.exe"));
+  }
+
+  @Test
   void aProcessIdNoNumberReadsStaysARawFieldAsWritten() {
     Event e = normalizer.normalize(json("EventID", 4688L, "Channel", "Security", "Hostname", "WS1",
         "NewProcessId", "0xZZ", "ProcessId", "0x21c8", "NewProcessName", "C:\\Windows\\System32\\cmd.exe"));

@@ -215,12 +215,7 @@ class RunCommandTest {
   void eventsExportedAsXmlGiveTheRowsTheirEvtxFileGives() throws IOException, InterruptedException {
     Path evtx = netshLog();
     Path xml = dir.resolve("netsh.xml");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Tools.onPath("evtxexport"),
-        "evtxexport is not installed (apt-get install -y libevtx-utils); .ci/run requires it");
-    Process export = new ProcessBuilder("evtxexport", "-f", "xml", evtx.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String printed = new String(export.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertEquals(0, export.waitFor());
+    String printed = evtxexportXml(evtx);
     Files.writeString(xml, printed.substring(printed.indexOf("<Event")));
     // the same events as a Splunk export of XmlWinEventLog: each event's XML in a row's _raw
     Path splunk = dir.resolve("netsh-splunk.json");
@@ -236,10 +231,75 @@ class RunCommandTest {
       splunkRows.add(row);
     }
     org.huntindex.hunts.Json.writeLines(splunk, splunkRows);
+    List<String> rows = netshRows(List.of(evtx, xml, splunk));
+    assertTrue(rows.getFirst().lines().count() > 1, "the EVTX file has rows: " + rows.getFirst());
+    assertEquals(rows.getFirst(), rows.get(1));
+    assertEquals(rows.getFirst(), rows.get(2));
+  }
+
+  /**
+   * The same log as {@code Get-WinEvent | ConvertTo-Json} objects (PowerShell 7's times; data values by position, hex
+   * numbers as numbers) gives the same hunt rows as the EVTX file: the 4688s' layout names their values.
+   */
+  @Test
+  void getWinEventObjectsGiveTheRowsTheirEvtxFileGives() throws IOException, InterruptedException {
+    Path evtx = netshLog();
+    String printed = evtxexportXml(evtx);
+    java.util.regex.Matcher event = java.util.regex.Pattern.compile("<Event .*?</Event>", java.util.regex.Pattern.DOTALL)
+        .matcher(printed);
+    List<Object> objects = new java.util.ArrayList<>();
+    while (event.find()) {
+      String xml = event.group();
+      Map<String, Object> object = new LinkedHashMap<>();
+      object.put("Id", Long.parseLong(xmlText(xml, "<EventID[^>]*>(\\d+)<")));
+      object.put("ProviderName", xmlText(xml, "<Provider Name=\"([^\"]*)\""));
+      object.put("LogName", xmlText(xml, "<Channel>([^<]*)<"));
+      object.put("MachineName", xmlText(xml, "<Computer>([^<]*)<"));
+      object.put("RecordId", Long.parseLong(xmlText(xml, "<EventRecordID>(\\d+)<")));
+      object.put("TimeCreated", xmlText(xml, "SystemTime=\"([^\"]*)Z\"") + "+00:00");
+      List<Object> properties = new java.util.ArrayList<>();
+      java.util.regex.Matcher data = java.util.regex.Pattern.compile("<Data Name=\"[^\"]*\"(?:/>|>([^<]*)</Data>)")
+          .matcher(xml);
+      while (data.find()) {
+        String value = data.group(1) == null ? "" : data.group(1).replace("&lt;", "<").replace("&gt;", ">")
+            .replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+        properties.add(Map.of("Value", value.matches("0x[0-9a-fA-F]+") ? Long.decode(value) : value));
+      }
+      object.put("Properties", properties);
+      objects.add(object);
+    }
+    assertTrue(objects.size() > 1, printed);
+    Path json = dir.resolve("netsh-get-winevent.json");
+    // ConvertTo-Json writes the objects as one array
+    org.huntindex.hunts.Json.writeLines(json, List.of(objects));
+    List<String> rows = netshRows(List.of(evtx, json));
+    assertTrue(rows.getFirst().lines().count() > 1, "the EVTX file has rows: " + rows.getFirst());
+    assertEquals(rows.getFirst(), rows.get(1));
+  }
+
+  private static String xmlText(String xml, String regex) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(xml);
+    assertTrue(m.find(), regex + " in " + xml);
+    return m.group(1);
+  }
+
+  /** What {@code evtxexport -f xml} prints for the file; the test is skipped where it is not installed. */
+  private static String evtxexportXml(Path evtx) throws IOException, InterruptedException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Tools.onPath("evtxexport"),
+        "evtxexport is not installed (apt-get install -y libevtx-utils); .ci/run requires it");
+    Process export = new ProcessBuilder("evtxexport", "-f", "xml", evtx.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String printed = new String(export.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, export.waitFor());
+    return printed;
+  }
+
+  /** Hunt A's rows for netsh with any dotted quad, over an index of each source alone, as CSV. */
+  private List<String> netshRows(List<Path> sources) throws IOException {
     String[] hunt = {"run", HUNT_A, "--process", "netsh", "--regex", "(\\d+\\.\\d+\\.\\d+\\.\\d+)", "--format",
         "csv", "-i"};
     List<String> rows = new java.util.ArrayList<>();
-    for (Path source : List.of(evtx, xml, splunk)) {
+    for (Path source : sources) {
       Path idx = dir.resolve("as-" + source.getFileName());
       IngestReport report = new IndexBuilder(idx,
           IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(source));
@@ -250,9 +310,7 @@ class RunCommandTest {
       assertEquals(0, r.exit(), r.err());
       rows.add(r.out());
     }
-    assertTrue(rows.getFirst().lines().count() > 1, "the EVTX file has rows: " + rows.getFirst());
-    assertEquals(rows.getFirst(), rows.get(1));
-    assertEquals(rows.getFirst(), rows.get(2));
+    return rows;
   }
 
   @Test

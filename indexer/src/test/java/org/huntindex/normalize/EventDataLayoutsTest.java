@@ -1,0 +1,81 @@
+package org.huntindex.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.huntindex.testing.SharedData;
+import org.huntindex.testing.Tools;
+import org.junit.jupiter.api.Test;
+
+class EventDataLayoutsTest {
+  private static final Pattern EVENT = Pattern.compile("<Event .*?</Event>", Pattern.DOTALL);
+  private static final Pattern PROVIDER = Pattern.compile("<Provider Name=\"([^\"]*)\"");
+  private static final Pattern ID = Pattern.compile("<EventID[^>]*>(\\d+)<");
+  private static final Pattern DATA = Pattern.compile("<Data Name=\"([^\"]*)\"");
+
+  /**
+   * Every listed layout the real samples hold is the EventData names of each such record, in order, as {@code
+   * evtxexport} prints them: all of them, empty values included, as {@code Get-WinEvent} gives them.
+   */
+  @Test
+  void everyLayoutIsTheNamesOfTheRealRecordsOfItsEventAndCount() throws IOException, InterruptedException {
+    assumeTrue(Tools.onPath("evtxexport"), "evtxexport is not installed (apt-get install -y libevtx-utils)");
+    List<String> wrong = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    int checked = 0;
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(SharedData.realData())) {
+      files = walk.filter(p -> p.toString().endsWith(".evtx")).sorted().toList();
+    }
+    for (Path file : files) {
+      Process export = new ProcessBuilder("evtxexport", "-f", "xml", file.toString())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String xml = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      export.waitFor();
+      Matcher event = EVENT.matcher(xml);
+      while (event.find()) {
+        String text = event.group();
+        Matcher provider = PROVIDER.matcher(text);
+        Matcher id = ID.matcher(text);
+        int data = text.indexOf("<EventData>");
+        if (!provider.find() || !id.find() || data < 0) {
+          continue;
+        }
+        List<String> names = DATA.matcher(text.substring(data)).results().map(m -> m.group(1)).toList();
+        List<String> layout = EventDataLayouts.of(provider.group(1), Long.parseLong(id.group(1)), names.size());
+        if (layout != null) {
+          checked++;
+          seen.add(provider.group(1) + "/" + id.group(1) + "/" + names.size());
+          if (!layout.equals(names)) {
+            wrong.add(file.getFileName() + " " + id.group(1) + ": " + names + " but the layout says " + layout);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), wrong.stream().distinct().limit(5).toList());
+    assertTrue(checked > 3000, checked + " records checked");
+    // all 20 but 4688 version 0, the two of 5156 and Sysmon 1 with ParentUser, which the samples do not hold
+    assertEquals(16, seen.size(), seen.toString());
+  }
+
+  @Test
+  void anUnlistedCountOrEventHasNoLayout() {
+    assertEquals(15, EventDataLayouts.of("Microsoft-Windows-Security-Auditing", 4688, 15).size());
+    assertNull(EventDataLayouts.of("Microsoft-Windows-Security-Auditing", 4688, 14));
+    assertNull(EventDataLayouts.of("Microsoft-Windows-Security-Auditing", 1, 15));
+    assertNull(EventDataLayouts.of(null, 4688, 15));
+  }
+}
