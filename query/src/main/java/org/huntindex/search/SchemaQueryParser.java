@@ -175,8 +175,8 @@ public final class SchemaQueryParser extends QueryParser {
 
   @Override
   protected Query getWildcardQuery(String field, String pattern) throws ParseException {
-    if (field.equals("*") && pattern.equals("*")) {
-      return MatchAllDocsQuery.INSTANCE;
+    if (pattern.equals("*")) {
+      return getPrefixQuery(field, "");
     }
     Query split = nameEquals(field, pattern, v -> wildcardQuery(v.field, v.value));
     return split != null ? split : wildcardQuery(field, pattern);
@@ -199,7 +199,8 @@ public final class SchemaQueryParser extends QueryParser {
 
   @Override
   protected Query getPrefixQuery(String field, String prefix) throws ParseException {
-    if (field.equals("*") && prefix.isEmpty()) {
+    if (prefix.isEmpty() && (field.equals("*") || field.equals(SearchFields.TEXT))) {
+      // a bare * is every event, as in Kibana: a bare word also looks in raw values, so * is anything anywhere
       return MatchAllDocsQuery.INSTANCE;
     }
     Query split = nameEquals(field, prefix, v -> prefixQuery(v.field, v.value));

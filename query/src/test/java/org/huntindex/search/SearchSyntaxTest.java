@@ -1,6 +1,7 @@
 package org.huntindex.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -244,6 +245,15 @@ class SearchSyntaxTest extends FixtureIndexTest {
     BadQueryException e = org.junit.jupiter.api.Assertions.assertThrows(BadQueryException.class,
         () -> SearchFixture.ids(idx, "EventID:abc"));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not a whole number"), e.getMessage());
+  }
+
+  @Test
+  void aBareStarLikeStarColonStarIsEveryEventWithOrWithoutText() throws IOException {
+    Set<String> every = SearchFixture.ids(idx, "*:*");
+    assertEquals(every, SearchFixture.ids(idx, "*"));
+    assertEquals(every, SearchFixture.ids(idx, " * "));
+    assertTrue(SearchFixture.ids(idx, "process.command_line:* OR message:*").size() < every.size(),
+        "the fixture has events with neither command line nor message");
   }
 
   @Test
