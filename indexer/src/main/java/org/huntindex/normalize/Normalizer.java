@@ -16,7 +16,7 @@ public final class Normalizer {
 
   private final List<RecordShape> shapes = List.of(EvtxShape.nativeReader(), EvtxShape.eventXml(),
       EvtxShape.evtxDumpJson(),
-      WinlogbeatShape.legacy(), WinlogbeatShape.ecs(), new SentinelShape(), new NxlogShape(), new GetWinEventShape());
+      WinlogbeatShape.legacy(), WinlogbeatShape.ecs(), new SplunkShape(), new SentinelShape(), new NxlogShape(), new GetWinEventShape());
 
   public Event normalize(RawRecord r) {
     Event e = new Event();

@@ -121,9 +121,10 @@ final class Profiles {
     e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
     e.set(Field.NETWORK_TRANSPORT, ianaProtocol(w.take("Protocol")));
     String direction = w.take("Direction");
-    if ("%%14592".equals(direction)) {
+    // the message's words where an export rendered it (Splunk's classic text)
+    if ("%%14592".equals(direction) || "Inbound".equalsIgnoreCase(direction)) {
       e.set(Field.NETWORK_DIRECTION, "ingress");
-    } else if ("%%14593".equals(direction)) {
+    } else if ("%%14593".equals(direction) || "Outbound".equalsIgnoreCase(direction)) {
       e.set(Field.NETWORK_DIRECTION, "egress");
     } else if (direction != null) {
       w.put("Direction", direction);

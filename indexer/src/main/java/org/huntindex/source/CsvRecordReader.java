@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads CSV with a header row (a Sentinel or Log Analytics export) into one {@link RawRecord} per row: format
  * {@code csv}, position = the line where the row starts, header names as field names, every value a string, empty cells
- * left out.
+ * left out. A row whose {@code _raw} is a Windows event's XML (a Splunk export) is that event.
  *
  * <p>RFC 4180 quoting, quoted line breaks and a UTF-8 byte order mark are read; text after a closing quote is kept and
  * an unterminated quote at the end is closed. A row whose cell count differs from the header's is reported and skipped:
@@ -72,7 +72,7 @@ public final class CsvRecordReader implements RecordReader {
                   + (last - line + 1) + " lines skipped (an unbalanced quote?)";
           sink.error(new ReadError(location, "line " + line, reason));
         } else {
-          sink.accept(record(location, line, header, row));
+          sink.accept(XmlRecordReader.inRaw(record(location, line, header, row), sink));
         }
       }
     }

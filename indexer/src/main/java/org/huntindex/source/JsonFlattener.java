@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import javax.xml.stream.XMLStreamException;
 
 /**
  * Turns one JSON object into the fields of a {@link RawRecord}: nested names joined with dots, arrays of scalars as
@@ -58,8 +57,6 @@ final class JsonFlattener {
   private static final String SOURCE = "_source";
   /** What a Splunk export row holds beside its {@code preview}, which it begins with, and its {@code result}. */
   private static final Set<String> SPLUNK_ROW_FIELDS = Set.of("offset", "lastrow");
-  /** Splunk's name for an event's text as it was received. */
-  private static final String RAW = "_raw";
 
   private final Name root = new Name("");
   /** Values and characters the current record may still take; when either runs out the rest of it is skipped. */
@@ -103,34 +100,8 @@ final class JsonFlattener {
       first = false;
     }
     if (!records) {
-      sink.accept(withEventXml(record, sink));
+      sink.accept(XmlRecordReader.inRaw(record, sink));
     }
-  }
-
-  /**
-   * A record whose {@code _raw} is a Windows event's XML (Splunk's {@code XmlWinEventLog}) as that event, read as an
-   * {@code .xml} file's would be, beside the record's other fields but Splunk's internal ({@code _}) ones; the record
-   * itself when {@code _raw} is none, or is reported when it does not parse.
-   */
-  private static RawRecord withEventXml(RawRecord record, RecordSink sink) {
-    if (!(record.get(RAW) instanceof String raw) || !raw.stripLeading().startsWith("<Event")) {
-      return record;
-    }
-    RawRecord event = new RawRecord("xml", record.location(), record.position());
-    try {
-      XmlRecordReader.event(raw, event);
-    } catch (XMLStreamException e) {
-      ReadError inXml = XmlRecordReader.error(record.location(), e);
-      sink.error(new ReadError(record.location(), "line " + record.position(), "_raw holds no readable event XML: "
-          + inXml.reason() + (inXml.position().isEmpty() ? "" : " (its " + inXml.position() + ")")));
-      return record;
-    }
-    for (int i = 0; i < record.size(); i++) {
-      if (!record.name(i).startsWith("_")) {
-        event.add(record.name(i), record.value(i));
-      }
-    }
-    return event;
   }
 
   /** Reads the object whose START_OBJECT the parser is on, to its END_OBJECT, into {@code record}. */

@@ -84,6 +84,35 @@ public final class XmlRecordReader implements RecordReader {
     }
   }
 
+  /** Splunk's name for an event's text as it was received. */
+  private static final String RAW = "_raw";
+
+  /**
+   * A record whose {@code _raw} is a Windows event's XML (a Splunk export of {@code XmlWinEventLog}, as JSON or CSV) as
+   * that event, read as an {@code .xml} file's would be, beside the record's other fields but Splunk's internal ({@code
+   * _}) ones; the record itself when {@code _raw} is none, or is reported when it does not parse.
+   */
+  static RawRecord inRaw(RawRecord record, RecordSink sink) {
+    if (!(record.get(RAW) instanceof String raw) || !raw.stripLeading().startsWith("<Event")) {
+      return record;
+    }
+    RawRecord event = new RawRecord("xml", record.location(), record.position());
+    try {
+      event(raw, event);
+    } catch (XMLStreamException e) {
+      ReadError inXml = error(record.location(), e);
+      sink.error(new ReadError(record.location(), "line " + record.position(), "_raw holds no readable event XML: "
+          + inXml.reason() + (inXml.position().isEmpty() ? "" : " (its " + inXml.position() + ")")));
+      return record;
+    }
+    for (int i = 0; i < record.size(); i++) {
+      if (!record.name(i).startsWith("_")) {
+        event.add(record.name(i), record.value(i));
+      }
+    }
+    return event;
+  }
+
   /** Reads one event's XML, an {@code Event} element, into {@code record}. */
   static void event(String text, RawRecord record) throws XMLStreamException {
     XMLStreamReader xml = FACTORY.get().createXMLStreamReader(new StringReader(text));

@@ -208,8 +208,8 @@ class RunCommandTest {
 
   /**
    * The same log as XML (what {@code evtxexport -f xml} prints, less its banner line: the events one after another, as
-   * {@code wevtutil qe /f:xml} prints them), and as a Splunk export of its events' XML, gives the same hunt rows as the
-   * EVTX file itself.
+   * {@code wevtutil qe /f:xml} prints them), and as Splunk's JSON and CSV exports of its events' XML, gives the same hunt
+   * rows as the EVTX file itself.
    */
   @Test
   void eventsExportedAsXmlGiveTheRowsTheirEvtxFileGives() throws IOException, InterruptedException {
@@ -231,10 +231,21 @@ class RunCommandTest {
       splunkRows.add(row);
     }
     org.huntindex.hunts.Json.writeLines(splunk, splunkRows);
-    List<String> rows = netshRows(List.of(evtx, xml, splunk));
+    // and as Splunk's CSV export of the same search
+    Path splunkCsv = dir.resolve("netsh-splunk.csv");
+    try (var csv = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(splunkCsv),
+        org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader("_time", "host", "sourcetype", "_raw").get())) {
+      for (Object row : splunkRows) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) ((Map<String, Object>) row).get("result");
+        csv.printRecord("2021-06-03T12:17:58.000+0000", "fs01", result.get("sourcetype"), result.get("_raw"));
+      }
+    }
+    List<String> rows = netshRows(List.of(evtx, xml, splunk, splunkCsv));
     assertTrue(rows.getFirst().lines().count() > 1, "the EVTX file has rows: " + rows.getFirst());
     assertEquals(rows.getFirst(), rows.get(1));
     assertEquals(rows.getFirst(), rows.get(2));
+    assertEquals(rows.getFirst(), rows.get(3));
   }
 
   /**
