@@ -18,8 +18,11 @@ record Profile(List<Copy> copies, BiConsumer<WindowsRecord, Event> rest) {
   /**
    * A source field whose value, as the record holds it, becomes the schema field's value; a number field takes the
    * number the source writes, decimal or hexadecimal ({@code DestinationPort} 445, {@code NewProcessId} 0x1ecc).
+   *
+   * @param hex whether Windows writes the source field in hexadecimal, as {@code 0x1ecc} (its manifest's {@code
+   *     HexInt64}), which is how the field is shown by its Windows name
    */
-  record Copy(String source, Field field) {}
+  record Copy(String source, Field field, boolean hex) {}
 
   /** Applies the copies, then the rest; a value a number field cannot read stays a raw field, as the source wrote it. */
   void apply(WindowsRecord w, Event e) {

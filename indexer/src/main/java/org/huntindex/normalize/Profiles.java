@@ -29,11 +29,11 @@ final class Profiles {
       SECURITY + "/4688", new Profile(List.of(copy("NewProcessName", Field.PROCESS_EXECUTABLE),
           copy("CommandLine", Field.PROCESS_COMMAND_LINE), copy("ParentProcessName", Field.PARENT_EXECUTABLE),
           copy("SubjectUserName", Field.USER_NAME), copy("SubjectDomainName", Field.USER_DOMAIN),
-          copy("NewProcessId", Field.PROCESS_PID), copy("ProcessId", Field.PARENT_PID)),
+          hexCopy("NewProcessId", Field.PROCESS_PID), hexCopy("ProcessId", Field.PARENT_PID)),
           Profiles::securityProcessCreate),
       SECURITY + "/4689", new Profile(List.of(copy("ProcessName", Field.PROCESS_EXECUTABLE),
           copy("SubjectUserName", Field.USER_NAME), copy("SubjectDomainName", Field.USER_DOMAIN),
-          copy("ProcessId", Field.PROCESS_PID)), Profiles::securityProcessExit),
+          hexCopy("ProcessId", Field.PROCESS_PID)), Profiles::securityProcessExit),
       SECURITY + "/5156", new Profile(List.of(copy("Application", Field.PROCESS_EXECUTABLE),
           copy("SourceAddress", Field.SOURCE_IP), copy("DestAddress", Field.DESTINATION_IP),
           copy("SourcePort", Field.SOURCE_PORT), copy("DestPort", Field.DESTINATION_PORT),
@@ -73,7 +73,12 @@ final class Profiles {
   }
 
   private static Copy copy(String source, Field field) {
-    return new Copy(source, field);
+    return new Copy(source, field, false);
+  }
+
+  /** A copy of a field Windows writes in hexadecimal. */
+  private static Copy hexCopy(String source, Field field) {
+    return new Copy(source, field, true);
   }
 
   /** A Sysmon event's profile: what every Sysmon event maps, then the event's own copies and mapping. */
@@ -105,7 +110,7 @@ final class Profiles {
   private static Profile securityLogon(String outcome) {
     return new Profile(List.of(copy("TargetUserName", Field.USER_NAME), copy("TargetDomainName", Field.USER_DOMAIN),
         copy("IpAddress", Field.SOURCE_IP), copy("ProcessName", Field.PROCESS_EXECUTABLE),
-        copy("IpPort", Field.SOURCE_PORT), copy("ProcessId", Field.PROCESS_PID)), (w, e) -> {
+        copy("IpPort", Field.SOURCE_PORT), hexCopy("ProcessId", Field.PROCESS_PID)), (w, e) -> {
           e.add(Field.EVENT_CATEGORY, "authentication").add(Field.EVENT_TYPE, "start").set(Field.EVENT_OUTCOME, outcome);
           e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
         });

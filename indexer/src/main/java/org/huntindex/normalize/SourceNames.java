@@ -40,12 +40,38 @@ public final class SourceNames {
       "EventID", Field.EVENT_CODE, "Computer", Field.HOST_NAME, "Channel", Field.WINLOG_CHANNEL);
 
   private static final Map<String, List<Alias>> BY_NAME = build();
+  /** name, channel and event id of each copy Windows writes in hexadecimal. */
+  private static final Set<String> HEX = hexCopies();
 
   private SourceNames() {}
 
   /** The schema fields that hold the named field's value, and for which events; empty for other names. */
   public static List<Alias> of(String name) {
     return BY_NAME.getOrDefault(name, List.of());
+  }
+
+  /**
+   * Whether Windows writes the named field of events of this channel (any case) and id in hexadecimal ({@code
+   * NewProcessId} 0x1ecc), so that its value is shown so by that name.
+   */
+  public static boolean writtenInHex(String name, String channel, Long eventId) {
+    return channel != null && HEX.contains(hexKey(name, Ascii.lower(channel), eventId));
+  }
+
+  private static Set<String> hexCopies() {
+    Set<String> hex = new HashSet<>();
+    Profiles.all().forEach((channel, profiles) -> profiles.forEach((eventId, profile) -> {
+      for (Profile.Copy c : profile.copies()) {
+        if (c.hex()) {
+          hex.add(hexKey(c.source(), channel, eventId));
+        }
+      }
+    }));
+    return Set.copyOf(hex);
+  }
+
+  private static String hexKey(String name, String channel, Long eventId) {
+    return name + '|' + channel + '|' + eventId;
   }
 
   /** Every name with an alias, sorted. */

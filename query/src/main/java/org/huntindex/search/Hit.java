@@ -78,13 +78,15 @@ public final class Hit {
     return v == null ? List.of() : v;
   }
 
+  /** The schema field's values, as Windows writes them by that name: {@code NewProcessId} 0x1ecc, not 7884. */
   private List<Object> moved(String name) {
-    Object channel = first(Field.WINLOG_CHANNEL, null);
-    Object code = first(Field.EVENT_CODE, null);
+    String channel = first(Field.WINLOG_CHANNEL, null) instanceof Object c ? c.toString() : null;
+    Long code = first(Field.EVENT_CODE, null) instanceof Long l ? l : null;
     for (SourceNames.Alias a : SourceNames.of(name)) {
       List<Object> v = fields.get(a.field().fieldName());
-      if (v != null && a.covers(channel == null ? null : channel.toString(), code instanceof Long l ? l : null)) {
-        return v;
+      if (v != null && a.covers(channel, code)) {
+        return SourceNames.writtenInHex(name, channel, code)
+            ? v.stream().map(n -> n instanceof Long l ? (Object) ("0x" + Long.toHexString(l)) : n).toList() : v;
       }
     }
     return null;

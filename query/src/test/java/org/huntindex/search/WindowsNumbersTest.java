@@ -61,7 +61,20 @@ class WindowsNumbersTest {
     assertEquals(Set.of(2L, 4L), records("ProcessId:0x4d"));
     assertEquals(Set.of(2L, 4L), records("ProcessId:77"));
     assertEquals(Set.of(4L), records("process.parent.pid:77"));
-    assertEquals(List.of(445L), idx.search(idx.parse("DestinationPort:445"), SearchSort.parse(Field.TIMESTAMP
-        .fieldName()), 0).hits().getFirst().get("DestinationPort"));
+    assertEquals(List.of(445L), first("DestinationPort:445").get("DestinationPort"));
+  }
+
+  @Test
+  void processIdsWindowsWritesInHexAreShownSoByTheirWindowsNames() throws IOException {
+    Hit created = first("event.code:4688");
+    assertEquals(List.of("0x1ecc"), created.get("NewProcessId"));
+    assertEquals(List.of("0x4d"), created.get("ProcessId"));
+    assertEquals(List.of(7884L), created.get("process.pid"));
+    // Sysmon writes its ids in decimal
+    assertEquals(List.of(77L), first("event.code:3 AND ProcessId:77").get("ProcessId"));
+  }
+
+  private static Hit first(String query) throws IOException {
+    return idx.search(idx.parse(query), SearchSort.parse(Field.TIMESTAMP.fieldName()), 0).hits().getFirst();
   }
 }
