@@ -4,8 +4,9 @@ import org.huntindex.source.RawRecord;
 
 /**
  * Microsoft Sentinel / Log Analytics exports: {@code SecurityEvent} rows (EventData names as columns, plus the
- * {@code Process} and {@code Account} columns Sentinel derives) and {@code WindowsEvent} rows ({@code EventData} as a
- * JSON or XML string).
+ * {@code Process} and {@code Account} columns Sentinel derives), {@code WindowsEvent} rows ({@code EventData} as a
+ * JSON or XML string) and the legacy agent's {@code Event} rows (Sysmon and other logs: {@code EventLog} and {@code
+ * Source} name the channel and provider, {@code EventData} is XML).
  */
 final class SentinelShape implements RecordShape {
   /** How the Log Analytics portal names the column in CSV exports. */
@@ -36,6 +37,14 @@ final class SentinelShape implements RecordShape {
         case "Channel" -> w.channel = Values.text(value);
         case "Computer" -> w.computer = Values.text(value);
         case "EventSourceName", "Provider" -> w.provider = Values.text(value);
+        case "EventLog" -> {
+          w.channel = w.channel != null ? w.channel : Values.text(value);
+          w.put(key, value);
+        }
+        case "Source" -> {
+          w.provider = w.provider != null ? w.provider : Values.text(value);
+          w.put(key, value);
+        }
         case "Process" -> w.sentinelProcess = Values.text(value);
         case "Account" -> w.sentinelAccount = Values.text(value);
         case "EventRecordId" -> w.recordId = Values.integer(value);

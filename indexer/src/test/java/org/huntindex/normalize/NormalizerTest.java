@@ -55,6 +55,26 @@ class NormalizerTest {
   }
 
   @Test
+  void aSentinelEventTableRowOfSysmonIsASysmonEvent() {
+    // the legacy agent's Event table: EventLog and Source name the log, EventData is XML in a DataItem
+    String data = "<DataItem type=\"System.XmlData\" time=\"2024-05-01T10:00:01Z\"><EventData "
+        + "xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><Data Name=\"UtcTime\">2024-05-01 "
+        + "10:00:01.000</Data><Data Name=\"ProcessGuid\">{11111111-2222-3333-4444-555555555555}</Data><Data "
+        + "Name=\"ProcessId\">4242</Data><Data Name=\"Image\">C:\\Windows\\System32\\cmd.exe</Data><Data "
+        + "Name=\"DestinationIp\">8.8.4.4</Data><Data Name=\"DestinationPort\">80</Data></EventData></DataItem>";
+    Event e = normalizer.normalize(json("TimeGenerated", "2024-05-01T10:00:02Z", "Source", "Microsoft-Windows-Sysmon",
+        "EventLog", "Microsoft-Windows-Sysmon/Operational", "Computer", "WS1", "EventID", 3L, "EventData", data,
+        "Type", "Event"));
+    assertEquals("Microsoft-Windows-Sysmon/Operational", e.string(Field.WINLOG_CHANNEL));
+    assertEquals("Microsoft-Windows-Sysmon", e.string(Field.EVENT_PROVIDER));
+    assertEquals("{11111111-2222-3333-4444-555555555555}", e.string(Field.PROCESS_ENTITY_ID));
+    assertEquals("cmd.exe", e.string(Field.PROCESS_NAME));
+    assertEquals("8.8.4.4", e.string(Field.DESTINATION_IP));
+    assertEquals(List.of("network"), e.all(Field.EVENT_CATEGORY));
+    assertEquals(ticks("2024-05-01T10:00:01Z"), e.number(Field.TIMESTAMP));
+  }
+
+  @Test
   void aKibanaCsvRowIsTimedByItsFormattedTimestamp() {
     Event e = normalizer.normalize(json("@timestamp", "May 1, 2024 @ 10:00:00.123", "host.name", "WS1",
         "event.code", "4688", "process.command_line", "cmd.exe /c whoami"));
