@@ -4,28 +4,37 @@ import org.huntindex.source.RawRecord;
 
 /**
  * EVTX records from the native reader ({@code System.*}, {@code EventData.*}, {@code UserData.*}), the same tree from
- * Windows event XML (Event Viewer's "Save as XML", with {@code RenderingInfo.Message}), and as {@code evtx_dump} JSON
- * ({@code Event.System.EventID}, {@code Event.System.TimeCreated.#attributes.SystemTime}, ...).
+ * Windows event XML (Event Viewer's "Save as XML", with {@code RenderingInfo.Message}), as {@code evtx_dump} JSON
+ * ({@code Event.System.EventID}, {@code Event.System.TimeCreated.#attributes.SystemTime}, ...), and as Velociraptor
+ * gives them: {@code parse_evtx()} rows ({@code System.EventID.Value}, {@code System.TimeCreated.SystemTime} in Unix
+ * seconds, the resolved {@code Message}) and its {@code Windows.EventLogs.*} artifacts' rows ({@code EventTime}, {@code
+ * Computer}, {@code Channel}, {@code EventID}, {@code EventData}, as an object or, in a CSV export, as JSON text).
  */
 final class EvtxShape implements RecordShape {
-  private final String name;
-  private final boolean json;
+  private enum Source { NATIVE, XML, EVTX_DUMP, VELOCIRAPTOR }
 
-  private EvtxShape(String name, boolean json) {
+  private final String name;
+  private final Source source;
+
+  private EvtxShape(String name, Source source) {
     this.name = name;
-    this.json = json;
+    this.source = source;
   }
 
   static EvtxShape nativeReader() {
-    return new EvtxShape("evtx", false);
+    return new EvtxShape("evtx", Source.NATIVE);
   }
 
   static EvtxShape eventXml() {
-    return new EvtxShape("xml", false);
+    return new EvtxShape("xml", Source.XML);
   }
 
   static EvtxShape evtxDumpJson() {
-    return new EvtxShape("evtx_dump", true);
+    return new EvtxShape("evtx_dump", Source.EVTX_DUMP);
+  }
+
+  static EvtxShape velociraptor() {
+    return new EvtxShape("velociraptor", Source.VELOCIRAPTOR);
   }
 
   @Override
@@ -35,18 +44,21 @@ final class EvtxShape implements RecordShape {
 
   @Override
   public boolean matches(RawRecord r) {
-    if (!json) {
-      return r.format().equals(name);
-    }
-    return r.size() > 0 && (r.name(0).startsWith("Event.") && r.get("Event.System.Channel") != null
-        || r.get("Event.System.EventID") != null || r.get("Event.System.EventID.#text") != null);
+    return switch (source) {
+      case NATIVE, XML -> r.format().equals(name);
+      case EVTX_DUMP -> r.size() > 0 && (r.name(0).startsWith("Event.") && r.get("Event.System.Channel") != null
+          || r.get("Event.System.EventID") != null || r.get("Event.System.EventID.#text") != null);
+      case VELOCIRAPTOR -> r.size() > 0 && (r.name(0).startsWith("System.") && r.get("System.Channel") != null
+          && (r.get("System.EventID.Value") != null || r.get("System.EventID") != null)
+          || r.name(0).equals("EventTime") && r.get("Channel") != null && r.get("EventID") != null);
+    };
   }
 
   @Override
   public WindowsRecord read(RawRecord r) {
     WindowsRecord w = new WindowsRecord(r.size());
     for (int i = 0; i < r.size(); i++) {
-      String key = json ? plain(r.name(i)) : r.name(i);
+      String key = source == Source.EVTX_DUMP ? plain(r.name(i)) : r.name(i);
       Object value = r.value(i);
       switch (key) {
         case "System.EventID" -> w.eventId = Values.integer(value);
@@ -54,8 +66,18 @@ final class EvtxShape implements RecordShape {
         case "System.Computer" -> w.computer = Values.text(value);
         case "System.EventRecordID" -> w.recordId = Values.integer(value);
         case "System.Provider.Name" -> w.provider = Values.text(value);
-        case "System.TimeCreated.SystemTime" -> w.time = Ticks.parse(value);
-        case "RenderingInfo.Message" -> w.message = Values.text(value);
+        case "System.EventID.Value" -> w.eventId = Values.integer(value);
+        case "System.TimeCreated.SystemTime" -> w.time = value instanceof Number seconds
+            ? Ticks.ofUnixSeconds(seconds) : Ticks.parse(value);
+        case "RenderingInfo.Message", "Message" -> w.message = Values.text(value);
+        // a Velociraptor artifact's columns
+        case "EventTime" -> w.time = w.time != null ? w.time : Ticks.parse(value);
+        case "EventID" -> w.eventId = Values.integer(value);
+        case "Channel" -> w.channel = Values.text(value);
+        case "Computer" -> w.computer = Values.text(value);
+        case "Provider" -> w.provider = Values.text(value);
+        case "EventRecordID" -> w.recordId = Values.integer(value);
+        case "EventData" -> EmbeddedEventData.parse(Values.text(value), w);
         case "Recovery.Written" -> {
           // a record from slack space decoded without its template: the record header's write time
           w.time = w.time != null ? w.time : Ticks.parse(value);

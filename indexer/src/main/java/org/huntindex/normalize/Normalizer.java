@@ -15,7 +15,7 @@ public final class Normalizer {
   private static final String WINDOWS = "windows";
 
   private final List<RecordShape> shapes = List.of(EvtxShape.nativeReader(), EvtxShape.eventXml(),
-      EvtxShape.evtxDumpJson(),
+      EvtxShape.evtxDumpJson(), EvtxShape.velociraptor(),
       WinlogbeatShape.legacy(), WinlogbeatShape.ecs(), new SplunkShape(), new SentinelShape(), new NxlogShape(), new GetWinEventShape());
 
   public Event normalize(RawRecord r) {

@@ -36,6 +36,19 @@ public final class Ticks {
     return null;
   }
 
+  /**
+   * Ticks for Unix seconds with a fraction, as Velociraptor writes event times; a double holds them to ~0.2 µs, so the
+   * last digit of the ticks may differ from the record's.
+   */
+  static Long ofUnixSeconds(Number seconds) {
+    try {
+      return new java.math.BigDecimal(seconds.toString()).movePointRight(7)
+          .setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+  }
+
   public static long of(Instant i) {
     return Math.addExact(Math.multiplyExact(i.getEpochSecond(), PER_SECOND), i.getNano() / 100);
   }

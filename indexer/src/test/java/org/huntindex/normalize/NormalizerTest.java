@@ -315,6 +315,56 @@ class NormalizerTest {
   }
 
   @Test
+  void velociraptorParseEvtxRowsAreReadLikeTheNativeReader() {
+    // Windows.EventLogs.* / parse_evtx(): no Event wrapper, EventID under Value, the time in Unix seconds
+    Event e = normalizer.normalize(json("System.Provider.Name", "Microsoft-Windows-Security-Auditing",
+        "System.EventID.Value", 4688L, "System.TimeCreated.SystemTime", 1622722678.5827126,
+        "System.EventRecordID", 1953327L, "System.Execution.ProcessID", 4L, "System.Channel", "Security",
+        "System.Computer", "fs01.offsec.lan", "EventData.NewProcessId", 7884L,
+        "EventData.NewProcessName", "C:\\Windows\\System32\\netsh.exe", "EventData.ProcessId", 532L,
+        "EventData.CommandLine", "netsh interface portproxy add v4tov4 connectaddress=1.1.1.1",
+        "EventData.SubjectUserName", "admmig", "EventData.SubjectDomainName", "OFFSEC",
+        "Message", "A new process has been created."));
+    assertEquals("velociraptor", e.string(Field.INPUT_TYPE));
+    assertEquals(4688L, e.number(Field.EVENT_CODE));
+    assertEquals("fs01.offsec.lan", e.string(Field.HOST_NAME));
+    // a double holds the seconds to within a tick
+    assertTrue(Math.abs(ticks("2021-06-03T12:17:58.5827126Z") - e.number(Field.TIMESTAMP)) <= 1,
+        e.string(Field.TIMESTAMP));
+    assertEquals(1953327L, e.number(Field.WINLOG_RECORD_ID));
+    assertEquals(7884L, e.number(Field.PROCESS_PID));
+    assertEquals(532L, e.number(Field.PARENT_PID));
+    assertEquals("netsh.exe", e.string(Field.KQL_PROCESS));
+    assertEquals("OFFSEC\\admmig", e.string(Field.KQL_ACCOUNT));
+    assertEquals("A new process has been created.", e.string(Field.MESSAGE));
+    assertTrue(hasRaw(e, "System.Execution.ProcessID", "4"));
+  }
+
+  @Test
+  void velociraptorArtifactRowsAreReadAsTheirEvents() {
+    // Windows.EventLogs.EvtxHunter's columns; EventData an object in JSON, JSON text in a CSV export
+    for (boolean csv : new boolean[] {false, true}) {
+      RawRecord r = json("EventTime", "2021-06-03T12:17:58Z", "Computer", "fs01.offsec.lan", "Channel", "Security",
+          "Provider", "Microsoft-Windows-Security-Auditing", "EventID", 4688L, "EventRecordID", 1953327L,
+          "UserSID", "S-1-5-18");
+      if (csv) {
+        r.add("EventData", "{\"NewProcessName\":\"C:\\\\Windows\\\\System32\\\\netsh.exe\",\"NewProcessId\":7884}");
+      } else {
+        r.add("EventData.NewProcessName", "C:\\Windows\\System32\\netsh.exe").add("EventData.NewProcessId", 7884L);
+      }
+      r.add("OSPath", "C:\\Windows\\System32\\winevt\\Logs\\Security.evtx");
+      Event e = normalizer.normalize(r);
+      assertEquals("velociraptor", e.string(Field.INPUT_TYPE), "csv " + csv);
+      assertEquals(ticks("2021-06-03T12:17:58Z"), e.number(Field.TIMESTAMP));
+      assertEquals("fs01.offsec.lan", e.string(Field.HOST_NAME));
+      assertEquals(1953327L, e.number(Field.WINLOG_RECORD_ID));
+      assertEquals("netsh.exe", e.string(Field.PROCESS_NAME), "csv " + csv);
+      assertEquals(7884L, e.number(Field.PROCESS_PID));
+      assertTrue(hasRaw(e, "OSPath", "C:\\Windows\\System32\\winevt\\Logs\\Security.evtx"));
+    }
+  }
+
+  @Test
   void ecsDocumentsKeepTheirOwnFieldsAndInferNothingAboutTheOs() {
     Event e = normalizer.normalize(json("@timestamp", 2000L, "event.id", "n1", "event.category", List.of("network"),
         "event.type", List.of("connection", "protocol", "info"), "process.executable", "C:\\Windows\\cmd.exe",
