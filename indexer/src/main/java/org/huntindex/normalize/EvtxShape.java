@@ -50,8 +50,18 @@ final class EvtxShape implements RecordShape {
           || r.get("Event.System.EventID") != null || r.get("Event.System.EventID.#text") != null);
       case VELOCIRAPTOR -> r.size() > 0 && (r.name(0).startsWith("System.") && r.get("System.Channel") != null
           && (r.get("System.EventID.Value") != null || r.get("System.EventID") != null)
-          || r.name(0).equals("EventTime") && r.get("Channel") != null && r.get("EventID") != null);
+          || zoned(r.get("EventTime")) && r.get("Channel") != null && r.get("EventID") != null
+          && r.get("Computer") != null);
     };
+  }
+
+  /**
+   * Whether a time is ISO 8601 with a zone, as Velociraptor writes {@code EventTime}; NXLog's {@code EventTime} is the
+   * collector's local time, without one.
+   */
+  private static boolean zoned(Object time) {
+    return time instanceof String s && s.indexOf('T') == 10 && (s.endsWith("Z") || s.lastIndexOf('+') > 10
+        || s.lastIndexOf('-') > 10);
   }
 
   @Override

@@ -344,7 +344,9 @@ class NormalizerTest {
   void velociraptorArtifactRowsAreReadAsTheirEvents() {
     // Windows.EventLogs.EvtxHunter's columns; EventData an object in JSON, JSON text in a CSV export
     for (boolean csv : new boolean[] {false, true}) {
-      RawRecord r = json("EventTime", "2021-06-03T12:17:58Z", "Computer", "fs01.offsec.lan", "Channel", "Security",
+      // a hunt's results lead with the client's columns
+      RawRecord r = json("ClientId", "C.1234", "EventTime", "2021-06-03T12:17:58Z", "Computer", "fs01.offsec.lan",
+          "Channel", "Security",
           "Provider", "Microsoft-Windows-Security-Auditing", "EventID", 4688L, "EventRecordID", 1953327L,
           "UserSID", "S-1-5-18");
       if (csv) {
