@@ -11,8 +11,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * An {@code EventData} column that holds a document as a string: a flat JSON object (Sentinel {@code WindowsEvent}) or
- * the {@code <EventData><Data Name="...">} XML fragment (Sentinel {@code SecurityEvent}).
+ * An {@code EventData} column that holds a document as a string: a flat JSON object (Sentinel {@code WindowsEvent}), the
+ * {@code <EventData><Data Name="...">} XML fragment (Sentinel {@code SecurityEvent}), or that XML as JSON, {@code
+ * {"EventData":{"Data":[{"@Name":..,"#text":..}]}}} or {@code {"UserData":{..}}} (EvtxECmd's {@code Payload}).
  */
 final class EmbeddedEventData {
   private static final JsonFactory JSON = new JsonFactory();
@@ -53,15 +54,81 @@ final class EmbeddedEventData {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not an object");
       }
-      int fields = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME && fields++ < MAX_FIELDS) {
+      // fields read so far, across nesting; at the limit every level stops reading
+      int[] fields = {0};
+      while (fields[0]++ < MAX_FIELDS && p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken v = p.nextToken();
-        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+        if (v == JsonToken.START_OBJECT && name.equals("EventData")) {
+          dataItems(p, w, fields);
+        } else if (v == JsonToken.START_OBJECT && name.equals("UserData")) {
+          nested(p, name, 1, w, fields);
+        } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
           p.skipChildren();
         } else if (v != JsonToken.VALUE_NULL) {
           w.put(name, p.getText());
         }
+      }
+    }
+  }
+
+  /**
+   * The XML's {@code EventData} as JSON (EvtxECmd's {@code Payload}): {@code Data} items of {@code @Name} and {@code
+   * #text}, as an array or, for one item, an object; an item without a name is {@code Data}.
+   */
+  private static void dataItems(JsonParser p, WindowsRecord w, int[] fields) throws IOException {
+    while (fields[0] < MAX_FIELDS && p.nextToken() == JsonToken.FIELD_NAME) {
+      boolean data = p.currentName().equals("Data");
+      JsonToken v = p.nextToken();
+      if (!data) {
+        p.skipChildren();
+      } else if (v == JsonToken.START_ARRAY) {
+        while (fields[0]++ < MAX_FIELDS && (v = p.nextToken()) != JsonToken.END_ARRAY) {
+          dataItem(p, v, w);
+        }
+      } else {
+        dataItem(p, v, w);
+      }
+    }
+  }
+
+  private static void dataItem(JsonParser p, JsonToken token, WindowsRecord w) throws IOException {
+    if (token != JsonToken.START_OBJECT) {
+      if (token == JsonToken.START_ARRAY) {
+        p.skipChildren();
+      } else if (token != JsonToken.VALUE_NULL) {
+        w.put("Data", p.getText());
+      }
+      return;
+    }
+    String name = null;
+    String text = "";
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+        p.skipChildren();
+      } else if (v != JsonToken.VALUE_NULL && field.equals("@Name")) {
+        name = p.getText();
+      } else if (v != JsonToken.VALUE_NULL && field.equals("#text")) {
+        text = p.getText();
+      }
+    }
+    w.put(name == null ? "Data" : name, text);
+  }
+
+  /** An object's scalars as {@code prefix.<path>}, as the EVTX reader names UserData; nesting stops at 8 levels. */
+  private static void nested(JsonParser p, String prefix, int depth, WindowsRecord w, int[] fields)
+      throws IOException {
+    while (fields[0]++ < MAX_FIELDS && p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = prefix + '.' + p.currentName();
+      JsonToken v = p.nextToken();
+      if (v == JsonToken.START_OBJECT && depth < 8) {
+        nested(p, name, depth + 1, w, fields);
+      } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+        p.skipChildren();
+      } else if (v != JsonToken.VALUE_NULL) {
+        w.put(name, p.getText());
       }
     }
   }

@@ -367,6 +367,39 @@ class NormalizerTest {
   }
 
   @Test
+  void evtxECmdRowsTakeTheirPayloadsNames() {
+    String payload = "{\"EventData\":{\"Data\":[{\"@Name\":\"SubjectUserName\",\"#text\":\"admmig\"},"
+        + "{\"@Name\":\"SubjectDomainName\",\"#text\":\"OFFSEC\"},{\"@Name\":\"NewProcessId\",\"#text\":\"0x1ecc\"},"
+        + "{\"@Name\":\"NewProcessName\",\"#text\":\"C:\\\\Windows\\\\System32\\\\netsh.exe\"},"
+        + "{\"@Name\":\"ProcessId\",\"#text\":\"0x214\"},{\"@Name\":\"WorkstationName\"},"
+        + "{\"@Name\":\"CommandLine\",\"#text\":\"netsh advfirewall set allprofiles state off\"}]}}";
+    // the CSV's time: UTC, a space, seven digits
+    Event e = normalizer.normalize(json("RecordNumber", 12L, "EventRecordId", 1953327L,
+        "TimeCreated", "2021-06-03 12:17:58.5827126", "EventId", 4688L, "Level", "LogAlways",
+        "Provider", "Microsoft-Windows-Security-Auditing", "Channel", "Security", "ProcessId", 4L, "ThreadId", 5512L,
+        "Computer", "fs01.offsec.lan", "MapDescription", "A new process has been created",
+        "PayloadData1", "Target: OFFSEC\\admmig", "SourceFile", "C:\\kape\\Security.evtx", "Payload", payload));
+    assertEquals("evtxecmd", e.string(Field.INPUT_TYPE));
+    assertEquals(ticks("2021-06-03T12:17:58.5827126Z"), e.number(Field.TIMESTAMP));
+    assertEquals(4688L, e.number(Field.EVENT_CODE));
+    assertEquals("fs01.offsec.lan", e.string(Field.HOST_NAME));
+    assertEquals(1953327L, e.number(Field.WINLOG_RECORD_ID));
+    assertEquals("netsh.exe", e.string(Field.PROCESS_NAME));
+    assertEquals("netsh advfirewall set allprofiles state off", e.string(Field.PROCESS_COMMAND_LINE));
+    assertEquals(0x1eccL, e.number(Field.PROCESS_PID));
+    assertEquals(0x214L, e.number(Field.PARENT_PID));
+    assertEquals("OFFSEC\\admmig", e.string(Field.KQL_ACCOUNT));
+    assertTrue(hasRaw(e, "System.Execution.ProcessID", "4"));
+    assertTrue(hasRaw(e, "MapDescription", "A new process has been created"));
+    // a log cleared: its UserData named as the EVTX reader names it
+    Event cleared = normalizer.normalize(json("EventRecordId", 9L, "TimeCreated", "2021-06-03T12:00:00+00:00",
+        "EventId", 1102L, "Channel", "Security", "Computer", "fs01", "Payload",
+        "{\"UserData\":{\"LogFileCleared\":{\"SubjectUserName\":\"admmig\",\"SubjectDomainName\":\"OFFSEC\"}}}"));
+    assertEquals(1102L, cleared.number(Field.EVENT_CODE));
+    assertTrue(hasRaw(cleared, "UserData.LogFileCleared.SubjectUserName", "admmig"));
+  }
+
+  @Test
   void ecsDocumentsKeepTheirOwnFieldsAndInferNothingAboutTheOs() {
     Event e = normalizer.normalize(json("@timestamp", 2000L, "event.id", "n1", "event.category", List.of("network"),
         "event.type", List.of("connection", "protocol", "info"), "process.executable", "C:\\Windows\\cmd.exe",
