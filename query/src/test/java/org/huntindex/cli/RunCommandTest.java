@@ -288,6 +288,47 @@ class RunCommandTest {
     assertEquals(rows.getFirst(), rows.get(1));
   }
 
+  /** The same log as EvtxECmd's CSV (KAPE's output): its EventData as JSON in Payload gives the EVTX file's rows. */
+  @Test
+  void evtxECmdCsvGivesTheRowsItsEvtxFileGives() throws IOException, InterruptedException {
+    Path evtx = netshLog();
+    String printed = evtxexportXml(evtx);
+    java.util.regex.Matcher event = java.util.regex.Pattern.compile("<Event .*?</Event>", java.util.regex.Pattern.DOTALL)
+        .matcher(printed);
+    Path csvFile = dir.resolve("netsh-evtxecmd.csv");
+    int rows = 0;
+    try (var csv = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(csvFile),
+        org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader("RecordNumber", "EventRecordId", "TimeCreated",
+            "EventId", "Level", "Provider", "Channel", "ProcessId", "Computer", "MapDescription", "Payload").get())) {
+      while (event.find()) {
+        String xml = event.group();
+        List<Object> items = new java.util.ArrayList<>();
+        java.util.regex.Matcher data = java.util.regex.Pattern
+            .compile("<Data Name=\"([^\"]*)\"(?:/>|>([^<]*)</Data>)").matcher(xml);
+        while (data.find()) {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("@Name", data.group(1));
+          if (data.group(2) != null) {
+            item.put("#text", data.group(2).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&apos;", "'").replace("&amp;", "&"));
+          }
+          items.add(item);
+        }
+        Path payload = dir.resolve("payload.json");
+        org.huntindex.hunts.Json.writeLines(payload, List.of(Map.of("EventData", Map.of("Data", items))));
+        String systemTime = xmlText(xml, "SystemTime=\"([^\"]*)Z\"");
+        csv.printRecord(++rows, xmlText(xml, "<EventRecordID>(\\d+)<"), systemTime.replace('T', ' '),
+            xmlText(xml, "<EventID[^>]*>(\\d+)<"), "Info", xmlText(xml, "<Provider Name=\"([^\"]*)\""),
+            xmlText(xml, "<Channel>([^<]*)<"), 4, xmlText(xml, "<Computer>([^<]*)<"), "",
+            Files.readString(payload).strip());
+      }
+    }
+    assertTrue(rows > 1, printed);
+    List<String> hunted = netshRows(List.of(evtx, csvFile));
+    assertTrue(hunted.getFirst().lines().count() > 1, "the EVTX file has rows: " + hunted.getFirst());
+    assertEquals(hunted.getFirst(), hunted.get(1));
+  }
+
   private static String xmlText(String xml, String regex) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(xml);
     assertTrue(m.find(), regex + " in " + xml);
