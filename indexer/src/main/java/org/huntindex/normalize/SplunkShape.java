@@ -17,6 +17,7 @@ import org.huntindex.source.RawRecord;
  */
 final class SplunkShape implements RecordShape {
   private static final String SYSMON = "Microsoft-Windows-Sysmon/Operational";
+  private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
   /** At most this many message lines are read for labels. */
   private static final int MAX_LINES = 512;
 
@@ -184,7 +185,7 @@ final class SplunkShape implements RecordShape {
       if (labels == null) {
         name = label.chars().allMatch(Character::isLetterOrDigit) ? label : null;
       } else {
-        List<String> names = labels.get(label.replaceAll("[^A-Za-z0-9]+", "_"));
+        List<String> names = labels.get(NOT_ALPHANUMERIC.matcher(label).replaceAll("_"));
         int occurrence = names == null ? 0 : seen.merge(label, 1, Integer::sum) - 1;
         name = names != null && occurrence < names.size() ? names.get(occurrence) : null;
       }
