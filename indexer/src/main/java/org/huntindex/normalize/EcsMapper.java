@@ -51,7 +51,8 @@ final class EcsMapper {
     }
   }
 
-  private static void put(Field f, Object value, Event e) {
+  /** Sets a schema field from a source value, typed as the field is; a value it cannot take is kept raw. */
+  static void put(Field f, Object value, Event e) {
     if (value instanceof List<?> list) {
       for (Object v : list) {
         Object converted = convert(f, v);

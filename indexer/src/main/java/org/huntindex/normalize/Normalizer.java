@@ -28,6 +28,9 @@ public final class Normalizer {
       if (shape.name().equals("ecs")) {
         EcsMapper.map(r, e, true);
       }
+    } else if (DefenderMapper.matches(r)) {
+      DefenderMapper.map(r, e);
+      e.set(Field.INPUT_TYPE, "defender");
     } else if (EcsMapper.matches(r)) {
       EcsMapper.map(r, e, false);
       e.set(Field.INPUT_TYPE, "ecs");

@@ -329,6 +329,69 @@ class RunCommandTest {
     assertEquals(hunted.getFirst(), hunted.get(1));
   }
 
+  /**
+   * Defender for Endpoint's advanced hunting rows, as JSON and as the portal's CSV: cmd.exe's start and its connection
+   * to a public address are one hunt B sequence; its connection to a private one and another process's are none.
+   */
+  @Test
+  void huntBRunsOnDefenderProcessAndNetworkEvents() throws IOException {
+    String[] columns = {"Timestamp", "DeviceId", "DeviceName", "ActionType", "FileName", "FolderPath",
+        "ProcessCommandLine", "ProcessId", "ProcessCreationTime", "InitiatingProcessFileName",
+        "InitiatingProcessFolderPath", "InitiatingProcessId", "InitiatingProcessCreationTime", "RemoteIP",
+        "RemotePort", "Protocol"};
+    String cmd = "C:\\Windows\\System32\\cmd.exe";
+    List<List<Object>> rows = List.of(
+        List.of("2024-05-01T10:00:00Z", "d1", "ws1", "ProcessCreated", "cmd.exe", cmd, "cmd.exe /c curl 8.8.4.4", 4242,
+            "2024-05-01T10:00:00Z", "explorer.exe", "C:\\Windows\\explorer.exe", 900, "2024-05-01T08:00:00Z", "",
+            "", ""),
+        List.of("2024-05-01T10:00:01Z", "d1", "ws1", "ConnectionSuccess", "", "", "", "", "", "cmd.exe", cmd, 4242,
+            "2024-05-01T10:00:00Z", "8.8.4.4", 80, "Tcp"),
+        List.of("2024-05-01T10:00:02Z", "d1", "ws1", "ConnectionSuccess", "", "", "", "", "", "cmd.exe", cmd, 4242,
+            "2024-05-01T10:00:00Z", "10.0.0.1", 445, "Tcp"),
+        // the same pid, another process: started later, never seen starting
+        List.of("2024-05-02T10:00:01Z", "d1", "ws1", "ConnectionSuccess", "", "", "", "", "", "cmd.exe", cmd, 4242,
+            "2024-05-02T09:00:00Z", "8.8.8.8", 80, "Tcp"));
+    Path json = dir.resolve("defender.json");
+    List<Object> objects = new java.util.ArrayList<>();
+    for (List<Object> row : rows) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      for (int i = 0; i < columns.length; i++) {
+        if (!"".equals(row.get(i))) {
+          object.put(columns[i], row.get(i));
+        }
+      }
+      objects.add(object);
+    }
+    org.huntindex.hunts.Json.writeLines(json, objects);
+    // the portal's CSV: its time column and its time format
+    Path csv = dir.resolve("defender.csv");
+    try (var printer = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(csv),
+        org.apache.commons.csv.CSVFormat.DEFAULT)) {
+      List<String> header = new java.util.ArrayList<>(List.of(columns));
+      header.set(0, "Timestamp [UTC]");
+      printer.printRecord(header);
+      for (List<Object> row : rows) {
+        List<Object> cells = new java.util.ArrayList<>(row);
+        java.time.LocalDateTime t = java.time.LocalDateTime.parse(((String) row.get(0)).replace("Z", ""));
+        cells.set(0, t.format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy, h:mm:ss.SSS a",
+            java.util.Locale.ROOT)));
+        printer.printRecord(cells);
+      }
+    }
+    for (Path source : List.of(json, csv)) {
+      Path idx = dir.resolve("as-" + source.getFileName());
+      IngestReport report = new IndexBuilder(idx,
+          IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(source));
+      assertEquals(0, report.errors(), source.toString());
+      CliRun r = run("run", HUNT_B, "-i", idx.toString(), "--format", "ndjson");
+      assertEquals(0, r.exit(), r.err());
+      List<String> sequences = r.out().lines().toList();
+      assertEquals(1, sequences.size(), source + ": " + r.out());
+      assertTrue(sequences.getFirst().contains("\"destination.ip\":\"8.8.4.4\""), sequences.getFirst());
+      assertTrue(sequences.getFirst().contains("\"join_keys\":[\"d1|4242|"), sequences.getFirst());
+    }
+  }
+
   private static String xmlText(String xml, String regex) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(xml);
     assertTrue(m.find(), regex + " in " + xml);

@@ -1,0 +1,101 @@
+package org.huntindex.normalize;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.huntindex.schema.Field;
+import org.huntindex.source.RawRecord;
+
+/**
+ * Microsoft Defender for Endpoint advanced hunting rows, as Defender's portal or Sentinel exports them: {@code
+ * DeviceProcessEvents} ({@code ProcessCreated}) as process starts and {@code DeviceNetworkEvents} as connections of
+ * their initiating process, in ECS names, so hunt B's sequence runs on them. Defender has no process id that survives
+ * reuse, so {@code process.entity_id} is the device, the process id and the process's creation time together, which a
+ * process's start and its connections share. Other rows keep their time, device and action, and their columns raw.
+ */
+final class DefenderMapper {
+  private static final String CREATED = "ProcessCreated";
+  private static final Set<String> TIME = Set.of("Timestamp", "Timestamp [UTC]");
+
+  /** A process start's columns: the new process and, as its parent, the initiating one. */
+  private static final Map<String, Field> PROCESS = Map.ofEntries(
+      Map.entry("FileName", Field.PROCESS_NAME), Map.entry("FolderPath", Field.PROCESS_EXECUTABLE),
+      Map.entry("ProcessCommandLine", Field.PROCESS_COMMAND_LINE), Map.entry("ProcessId", Field.PROCESS_PID),
+      Map.entry("AccountName", Field.USER_NAME), Map.entry("AccountDomain", Field.USER_DOMAIN),
+      Map.entry("InitiatingProcessFileName", Field.PARENT_NAME),
+      Map.entry("InitiatingProcessFolderPath", Field.PARENT_EXECUTABLE),
+      Map.entry("InitiatingProcessCommandLine", Field.PARENT_COMMAND_LINE),
+      Map.entry("InitiatingProcessId", Field.PARENT_PID));
+  /** A connection's columns: the process is the initiating one. */
+  private static final Map<String, Field> CONNECTION = Map.ofEntries(
+      Map.entry("InitiatingProcessFileName", Field.PROCESS_NAME),
+      Map.entry("InitiatingProcessFolderPath", Field.PROCESS_EXECUTABLE),
+      Map.entry("InitiatingProcessCommandLine", Field.PROCESS_COMMAND_LINE),
+      Map.entry("InitiatingProcessId", Field.PROCESS_PID),
+      Map.entry("InitiatingProcessAccountName", Field.USER_NAME),
+      Map.entry("InitiatingProcessAccountDomain", Field.USER_DOMAIN),
+      Map.entry("InitiatingProcessParentFileName", Field.PARENT_NAME),
+      Map.entry("InitiatingProcessParentId", Field.PARENT_PID),
+      Map.entry("RemoteIP", Field.DESTINATION_IP), Map.entry("RemotePort", Field.DESTINATION_PORT),
+      Map.entry("LocalIP", Field.SOURCE_IP), Map.entry("LocalPort", Field.SOURCE_PORT));
+
+  private DefenderMapper() {}
+
+  static boolean matches(RawRecord r) {
+    return r.get("DeviceName") != null && r.get("ActionType") != null
+        && (r.get("Timestamp") != null || r.get("Timestamp [UTC]") != null);
+  }
+
+  static void map(RawRecord r, Event e) {
+    String action = Values.text(r.get("ActionType"));
+    boolean process = CREATED.equals(action);
+    boolean connection = !process && r.get("RemoteIP") != null;
+    Map<String, Field> columns = process ? PROCESS : connection ? CONNECTION : Map.of();
+    for (int i = 0; i < r.size(); i++) {
+      String name = r.name(i);
+      Object value = r.value(i);
+      Field f = columns.get(name);
+      if (f != null) {
+        EcsMapper.put(f, value, e);
+      } else if (TIME.contains(name)) {
+        e.set(Field.TIMESTAMP, Ticks.parse(value));
+      } else if (name.equals("DeviceName")) {
+        e.set(Field.HOST_NAME, Values.text(value));
+      } else if (name.equals("ActionType")) {
+        e.set(Field.EVENT_ACTION, Values.text(value));
+      } else if (name.equals("Protocol") && connection && Values.text(value) instanceof String protocol) {
+        e.set(Field.NETWORK_TRANSPORT, protocol.toLowerCase(Locale.ROOT));
+      } else {
+        String text = Values.text(value);
+        if (text != null && !text.isEmpty()) {
+          e.raw(name, text);
+        }
+      }
+    }
+    String device = Values.text(r.get("DeviceId") != null ? r.get("DeviceId") : r.get("DeviceName"));
+    if (process) {
+      e.add(Field.EVENT_CATEGORY, "process").add(Field.EVENT_TYPE, "start");
+      setId(e, Field.PROCESS_ENTITY_ID, device, r.get("ProcessId"), r.get("ProcessCreationTime"));
+      setId(e, Field.PARENT_ENTITY_ID, device, r.get("InitiatingProcessId"),
+          r.get("InitiatingProcessCreationTime"));
+    } else if (connection) {
+      e.add(Field.EVENT_CATEGORY, "network").add(Field.EVENT_TYPE, "connection");
+      e.set(Field.NETWORK_DIRECTION, action != null && action.startsWith("Inbound") ? "ingress" : "egress");
+      setId(e, Field.PROCESS_ENTITY_ID, device, r.get("InitiatingProcessId"),
+          r.get("InitiatingProcessCreationTime"));
+    }
+    String path = e.string(Field.PROCESS_EXECUTABLE);
+    if (path != null && (path.indexOf(":\\") == 1 || path.startsWith("\\"))) {
+      e.set(Field.HOST_OS_TYPE, "windows");
+    }
+  }
+
+  /** {@code device|pid|creation ticks}, when all three are known. */
+  private static void setId(Event e, Field field, String device, Object pid, Object created) {
+    Long id = Values.integer(pid);
+    Long ticks = Ticks.parse(created);
+    if (device != null && id != null && ticks != null) {
+      e.set(field, device + '|' + id + '|' + ticks);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.huntindex.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.huntindex.schema.Field;
+import org.huntindex.source.RawRecord;
+import org.junit.jupiter.api.Test;
+
+/** Defender for Endpoint's advanced hunting rows in ECS names. */
+class DefenderMapperTest {
+  private final Normalizer normalizer = new Normalizer();
+
+  static RawRecord row(Object... pairs) {
+    RawRecord r = new RawRecord("json", "defender.json", 3);
+    for (int i = 0; i < pairs.length; i += 2) {
+      r.add((String) pairs[i], pairs[i + 1]);
+    }
+    return r;
+  }
+
+  @Test
+  void aProcessStartAndItsConnectionShareAnEntityId() {
+    Event start = normalizer.normalize(row("Timestamp", "2024-05-01T10:00:00.1234567Z", "DeviceId", "d1a2",
+        "DeviceName", "ws1.corp.local", "ActionType", "ProcessCreated", "FileName", "cmd.exe",
+        "FolderPath", "C:\\Windows\\System32\\cmd.exe", "ProcessCommandLine", "cmd.exe /c curl http://8.8.4.4/a",
+        "ProcessId", 4242L, "ProcessCreationTime", "2024-05-01T10:00:00.1200000Z", "AccountDomain", "corp",
+        "AccountName", "alice", "InitiatingProcessFileName", "explorer.exe", "InitiatingProcessId", 900L,
+        "InitiatingProcessCreationTime", "2024-05-01T08:00:00Z", "SHA256", "abc", "ReportId", 17L));
+    assertEquals("defender", start.string(Field.INPUT_TYPE));
+    assertEquals(Ticks.of(Instant.parse("2024-05-01T10:00:00.1234567Z")), start.number(Field.TIMESTAMP));
+    assertEquals("ws1.corp.local", start.string(Field.HOST_NAME));
+    assertEquals("windows", start.string(Field.HOST_OS_TYPE));
+    assertEquals(List.of("process"), start.all(Field.EVENT_CATEGORY));
+    assertEquals(List.of("start"), start.all(Field.EVENT_TYPE));
+    assertEquals("cmd.exe", start.string(Field.PROCESS_NAME));
+    assertEquals("cmd.exe /c curl http://8.8.4.4/a", start.string(Field.PROCESS_COMMAND_LINE));
+    assertEquals(4242L, start.number(Field.PROCESS_PID));
+    assertEquals("explorer.exe", start.string(Field.PARENT_NAME));
+    assertEquals("alice", start.string(Field.USER_NAME));
+    Event connection = normalizer.normalize(row("Timestamp", "2024-05-01T10:00:01Z", "DeviceId", "d1a2",
+        "DeviceName", "ws1.corp.local", "ActionType", "ConnectionSuccess", "RemoteIP", "8.8.4.4", "RemotePort", 80L,
+        "RemoteUrl", "dns.google", "LocalIP", "10.0.0.5", "LocalPort", 50123L, "Protocol", "Tcp",
+        "InitiatingProcessFileName", "cmd.exe", "InitiatingProcessFolderPath", "c:\\windows\\system32\\cmd.exe",
+        "InitiatingProcessId", 4242L, "InitiatingProcessCreationTime", "2024-05-01T10:00:00.12Z"));
+    assertEquals(List.of("network"), connection.all(Field.EVENT_CATEGORY));
+    assertEquals("8.8.4.4", connection.string(Field.DESTINATION_IP));
+    assertEquals(80L, connection.number(Field.DESTINATION_PORT));
+    assertEquals("tcp", connection.string(Field.NETWORK_TRANSPORT));
+    assertEquals("egress", connection.string(Field.NETWORK_DIRECTION));
+    assertEquals("cmd.exe", connection.string(Field.PROCESS_NAME));
+    assertEquals(start.string(Field.PROCESS_ENTITY_ID), connection.string(Field.PROCESS_ENTITY_ID));
+    assertTrue(start.string(Field.PROCESS_ENTITY_ID).startsWith("d1a2|4242|"), start.string(Field.PROCESS_ENTITY_ID));
+    // the same process id started at another time is another process
+    Event reused = normalizer.normalize(row("Timestamp", "2024-05-02T10:00:01Z", "DeviceId", "d1a2",
+        "DeviceName", "ws1", "ActionType", "ConnectionSuccess", "RemoteIP", "8.8.4.4",
+        "InitiatingProcessFileName", "cmd.exe", "InitiatingProcessId", 4242L,
+        "InitiatingProcessCreationTime", "2024-05-02T09:00:00Z"));
+    assertTrue(!start.string(Field.PROCESS_ENTITY_ID).equals(reused.string(Field.PROCESS_ENTITY_ID)));
+  }
+
+  @Test
+  void otherActionsKeepTheirTimeDeviceAndColumns() {
+    Event e = normalizer.normalize(row("Timestamp", "2024-05-01T10:00:00Z", "DeviceName", "ws1",
+        "ActionType", "AntivirusDetection", "FileName", "mimikatz.exe"));
+    assertEquals("AntivirusDetection", e.string(Field.EVENT_ACTION));
+    assertNull(e.get(Field.PROCESS_NAME));
+    assertNull(e.get(Field.EVENT_CATEGORY));
+    boolean raw = false;
+    for (int i = 0; i < e.rawSize(); i++) {
+      raw |= e.rawName(i).equals("FileName") && e.rawValue(i).equals("mimikatz.exe");
+    }
+    assertTrue(raw);
+  }
+}
