@@ -45,8 +45,9 @@ public final class ElasticCommandPromptNetworkConnection implements Hunt {
 
   @Override
   public String reads() {
-    return "process starts and network/DNS events (Sysmon 1/3/22, Elastic Defend, ECS): @timestamp, event.category, "
-        + "event.type, host.os.type, process.name, process.entity_id, destination.ip, dns.question.name";
+    return "process starts and network/DNS events (Sysmon 1/3/22, Elastic Defend, Defender for Endpoint, ECS): "
+        + "@timestamp, event.category, event.type, host.os.type, process.name, process.entity_id, destination.ip, "
+        + "dns.question.name";
   }
 
   @Override
