@@ -8,7 +8,8 @@ import org.huntindex.source.RawRecord;
 
 /**
  * Windows events exported from Splunk as search results (CSV, or JSON rows once their {@code result} is unwrapped) of
- * sourcetype {@code WinEventLog}, the Windows add-on's classic text. ({@code XmlWinEventLog} rows carry the event's
+ * sourcetype {@code WinEventLog}, the Windows add-on's classic text, or any with an {@code EventCode} (a table of chosen
+ * fields may leave the sourcetype out). ({@code XmlWinEventLog} rows carry the event's
  * XML in {@code _raw} and are read as that XML.) {@code _time} is the event time; {@code EventCode}, {@code LogName},
  * {@code ComputerName}, {@code RecordNumber} and {@code Message} its System part, read from the {@code _raw} text's
  * {@code key=value} lines when the export lacks them. The event data is named from the rendered message's labels,
@@ -58,7 +59,9 @@ final class SplunkShape implements RecordShape {
 
   @Override
   public boolean matches(RawRecord r) {
-    return r.get("_time") != null && (isWinEventLog(r.get("sourcetype")) || isWinEventLog(r.get("source")));
+    // a table of chosen fields (| table _time host EventCode ...) may leave the sourcetype out; EventCode stays
+    return r.get("_time") != null && (isWinEventLog(r.get("sourcetype")) || isWinEventLog(r.get("source"))
+        || r.get("EventCode") != null);
   }
 
   private static boolean isWinEventLog(Object value) {

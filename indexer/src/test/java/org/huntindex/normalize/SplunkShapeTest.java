@@ -138,6 +138,18 @@ class SplunkShapeTest {
   }
 
   @Test
+  void aTableOfChosenFieldsWithoutSourcetypeIsStillAWindowsEvent() {
+    // | table _time host EventCode LogName ComputerName Process_Command_Line New_Process_Name
+    Event e = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000", "host", "ws1", "EventCode", "4688",
+        "LogName", "Security", "ComputerName", "WS1.corp.local", "Process_Command_Line", "cmd.exe /c whoami",
+        "New_Process_Name", "C:\\Windows\\System32\\cmd.exe"));
+    assertEquals("splunk", e.string(Field.INPUT_TYPE));
+    assertEquals(4688L, e.number(Field.EVENT_CODE));
+    assertEquals("cmd.exe /c whoami", e.string(Field.PROCESS_COMMAND_LINE));
+    assertEquals("cmd.exe", e.string(Field.PROCESS_NAME));
+  }
+
+  @Test
   void otherSplunkResultsAreNotThisShape() {
     Event e = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000", "sourcetype", "access_combined",
         "_raw", "GET / HTTP/1.1"));
