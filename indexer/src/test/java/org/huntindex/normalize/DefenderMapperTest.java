@@ -69,10 +69,6 @@ class DefenderMapperTest {
     assertEquals("AntivirusDetection", e.string(Field.EVENT_ACTION));
     assertNull(e.get(Field.PROCESS_NAME));
     assertNull(e.get(Field.EVENT_CATEGORY));
-    boolean raw = false;
-    for (int i = 0; i < e.rawSize(); i++) {
-      raw |= e.rawName(i).equals("FileName") && e.rawValue(i).equals("mimikatz.exe");
-    }
-    assertTrue(raw);
+    assertTrue(NormalizerTest.hasRaw(e, "FileName", "mimikatz.exe"));
   }
 }

@@ -26,7 +26,8 @@ class NormalizerTest {
     return Ticks.of(Instant.parse(iso));
   }
 
-  private static boolean hasRaw(Event e, String name, String value) {
+  /** Whether the event kept {@code name} = {@code value} among its raw fields. */
+  static boolean hasRaw(Event e, String name, String value) {
     for (int i = 0; i < e.rawSize(); i++) {
       if (e.rawName(i).equals(name) && e.rawValue(i).equals(value)) {
         return true;

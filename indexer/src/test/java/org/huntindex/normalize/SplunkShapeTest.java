@@ -1,5 +1,6 @@
 package org.huntindex.normalize;
 
+import static org.huntindex.normalize.NormalizerTest.hasRaw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,15 +59,6 @@ class SplunkShapeTest {
       r.add((String) pairs[i], pairs[i + 1]);
     }
     return r;
-  }
-
-  private static boolean hasRaw(Event e, String name, String value) {
-    for (int i = 0; i < e.rawSize(); i++) {
-      if (e.rawName(i).equals(name) && e.rawValue(i).equals(value)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void assertProcessStart(Event e) {

@@ -220,14 +220,12 @@ class RunCommandTest {
     // the same events as a Splunk export of XmlWinEventLog: each event's XML in a row's _raw
     Path splunk = dir.resolve("netsh-splunk.json");
     List<Object> splunkRows = new java.util.ArrayList<>();
-    java.util.regex.Matcher event = java.util.regex.Pattern.compile("<Event .*?</Event>", java.util.regex.Pattern.DOTALL)
-        .matcher(printed);
-    while (event.find()) {
+    for (String event : events(printed)) {
       // in the order Splunk writes a row's fields, which the reader relies on; Map.of's order varies by run
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("preview", false);
       row.put("offset", splunkRows.size());
-      row.put("result", Map.of("_raw", event.group(), "sourcetype", "XmlWinEventLog"));
+      row.put("result", Map.of("_raw", event, "sourcetype", "XmlWinEventLog"));
       splunkRows.add(row);
     }
     org.huntindex.hunts.Json.writeLines(splunk, splunkRows);
@@ -256,11 +254,8 @@ class RunCommandTest {
   void getWinEventObjectsGiveTheRowsTheirEvtxFileGives() throws IOException, InterruptedException {
     Path evtx = netshLog();
     String printed = evtxexportXml(evtx);
-    java.util.regex.Matcher event = java.util.regex.Pattern.compile("<Event .*?</Event>", java.util.regex.Pattern.DOTALL)
-        .matcher(printed);
     List<Object> objects = new java.util.ArrayList<>();
-    while (event.find()) {
-      String xml = event.group();
+    for (String xml : events(printed)) {
       Map<String, Object> object = new LinkedHashMap<>();
       object.put("Id", Long.parseLong(xmlText(xml, "<EventID[^>]*>(\\d+)<")));
       object.put("ProviderName", xmlText(xml, "<Provider Name=\"([^\"]*)\""));
@@ -269,11 +264,8 @@ class RunCommandTest {
       object.put("RecordId", Long.parseLong(xmlText(xml, "<EventRecordID>(\\d+)<")));
       object.put("TimeCreated", xmlText(xml, "SystemTime=\"([^\"]*)Z\"") + "+00:00");
       List<Object> properties = new java.util.ArrayList<>();
-      java.util.regex.Matcher data = java.util.regex.Pattern.compile("<Data Name=\"[^\"]*\"(?:/>|>([^<]*)</Data>)")
-          .matcher(xml);
-      while (data.find()) {
-        String value = data.group(1) == null ? "" : data.group(1).replace("&lt;", "<").replace("&gt;", ">")
-            .replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+      for (Map.Entry<String, String> data : data(xml)) {
+        String value = data.getValue();
         properties.add(Map.of("Value", value.matches("0x[0-9a-fA-F]+") ? Long.decode(value) : value));
       }
       object.put("Properties", properties);
@@ -293,24 +285,18 @@ class RunCommandTest {
   void evtxECmdCsvGivesTheRowsItsEvtxFileGives() throws IOException, InterruptedException {
     Path evtx = netshLog();
     String printed = evtxexportXml(evtx);
-    java.util.regex.Matcher event = java.util.regex.Pattern.compile("<Event .*?</Event>", java.util.regex.Pattern.DOTALL)
-        .matcher(printed);
     Path csvFile = dir.resolve("netsh-evtxecmd.csv");
     int rows = 0;
     try (var csv = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(csvFile),
         org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader("RecordNumber", "EventRecordId", "TimeCreated",
             "EventId", "Level", "Provider", "Channel", "ProcessId", "Computer", "MapDescription", "Payload").get())) {
-      while (event.find()) {
-        String xml = event.group();
+      for (String xml : events(printed)) {
         List<Object> items = new java.util.ArrayList<>();
-        java.util.regex.Matcher data = java.util.regex.Pattern
-            .compile("<Data Name=\"([^\"]*)\"(?:/>|>([^<]*)</Data>)").matcher(xml);
-        while (data.find()) {
+        for (Map.Entry<String, String> data : data(xml)) {
           Map<String, Object> item = new LinkedHashMap<>();
-          item.put("@Name", data.group(1));
-          if (data.group(2) != null) {
-            item.put("#text", data.group(2).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&apos;", "'").replace("&amp;", "&"));
+          item.put("@Name", data.getKey());
+          if (!data.getValue().isEmpty()) {
+            item.put("#text", data.getValue());
           }
           items.add(item);
         }
@@ -390,6 +376,20 @@ class RunCommandTest {
       assertTrue(sequences.getFirst().contains("\"destination.ip\":\"8.8.4.4\""), sequences.getFirst());
       assertTrue(sequences.getFirst().contains("\"join_keys\":[\"d1|4242|"), sequences.getFirst());
     }
+  }
+
+  /** Each {@code <Event>} of {@code evtxexport -f xml}'s output. */
+  private static List<String> events(String printed) {
+    return java.util.regex.Pattern.compile("<Event .*?</Event>", java.util.regex.Pattern.DOTALL).matcher(printed)
+        .results().map(java.util.regex.MatchResult::group).toList();
+  }
+
+  /** An event's {@code Data} names and their text, XML's entities read; an empty element's text is empty. */
+  private static List<Map.Entry<String, String>> data(String xml) {
+    return java.util.regex.Pattern.compile("<Data Name=\"([^\"]*)\"(?:/>|>([^<]*)</Data>)").matcher(xml).results()
+        .map(m -> Map.entry(m.group(1), m.group(2) == null ? "" : m.group(2).replace("&lt;", "<")
+            .replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")))
+        .toList();
   }
 
   private static String xmlText(String xml, String regex) {
