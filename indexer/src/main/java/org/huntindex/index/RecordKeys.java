@@ -15,8 +15,9 @@ import org.huntindex.schema.Field;
 import org.huntindex.schema.Hash64;
 
 /**
- * The (host, channel, record id) keys of EVTX records already indexed, for {@code --dedupe-records}: an event log
- * collected twice as it grew holds the same records twice, and only the first copy is kept.
+ * The (host, channel, record id) keys of Windows records already indexed, for {@code --dedupe-records}: an event log
+ * collected twice as it grew holds the same records twice, and a triage holds a log both as EVTX and as a tool's export
+ * of it (EvtxECmd's CSV, Velociraptor's rows, XML); only the first copy is kept, whatever its format.
  */
 final class RecordKeys {
   private final Set<Long> keys = ConcurrentHashMap.newKeySet();
@@ -28,11 +29,7 @@ final class RecordKeys {
         SortedSetDocValues hosts = DocValues.getSortedSet(leaf.reader(), Field.HOST_NAME.fieldName());
         SortedSetDocValues channels = DocValues.getSortedSet(leaf.reader(), Field.WINLOG_CHANNEL.fieldName());
         NumericDocValues ids = DocValues.getNumeric(leaf.reader(), Field.WINLOG_RECORD_ID.fieldName());
-        SortedSetDocValues types = DocValues.getSortedSet(leaf.reader(), Field.INPUT_TYPE.fieldName());
         for (int doc = ids.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
-          if (!types.advanceExact(doc) || !types.lookupOrd(types.nextOrd()).utf8ToString().equals("evtx")) {
-            continue;
-          }
           String host = hosts.advanceExact(doc) ? hosts.lookupOrd(hosts.nextOrd()).utf8ToString() : "";
           String channel = channels.advanceExact(doc) ? channels.lookupOrd(channels.nextOrd()).utf8ToString() : "";
           k.keys.add(key(host, channel, ids.longValue()));
@@ -42,10 +39,10 @@ final class RecordKeys {
     return k;
   }
 
-  /** True the first time an EVTX event's key is seen; always true for events from other formats. */
+  /** True the first time a Windows record's key is seen; always true for an event without a record id. */
   boolean firstSeen(Event e) {
     Long id = e.number(Field.WINLOG_RECORD_ID);
-    if (id == null || !"evtx".equals(e.string(Field.INPUT_TYPE))) {
+    if (id == null) {
       return true;
     }
     String host = e.string(Field.HOST_NAME);

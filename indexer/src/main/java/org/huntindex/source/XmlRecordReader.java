@@ -25,7 +25,9 @@ import javax.xml.stream.XMLStreamReader;
  * {@code UserData.<path>}; Event Viewer adds {@code RenderingInfo.Message}.
  *
  * <p>Evidence is hostile: no DTD and no entity but XML's own are read, nesting and values per event are bounded, and a
- * syntax error ends the file, reported with its line and column, after the events before it.
+ * syntax error ends the file, reported with its line and column, after the events before it. A character XML does not
+ * allow (a control character, which {@code evtxexport} writes raw from binary data) is read as U+FFFD instead of ending
+ * the file there.
  */
 public final class XmlRecordReader implements RecordReader {
   static final int MAX_DEPTH = 64;
@@ -62,7 +64,7 @@ public final class XmlRecordReader implements RecordReader {
         List.of(new ByteArrayInputStream(OPEN), in, new ByteArrayInputStream(CLOSE))));
     XMLStreamReader xml;
     try {
-      xml = FACTORY.get().createXMLStreamReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+      xml = FACTORY.get().createXMLStreamReader(new AllowedChars(new InputStreamReader(body, StandardCharsets.UTF_8)));
     } catch (XMLStreamException e) {
       sink.error(error(location, e));
       return;
@@ -115,7 +117,7 @@ public final class XmlRecordReader implements RecordReader {
 
   /** Reads one event's XML, an {@code Event} element, into {@code record}. */
   static void event(String text, RawRecord record) throws XMLStreamException {
-    XMLStreamReader xml = FACTORY.get().createXMLStreamReader(new StringReader(text));
+    XMLStreamReader xml = FACTORY.get().createXMLStreamReader(new AllowedChars(new StringReader(text)));
     try {
       while (xml.hasNext()) {
         if (xml.next() == XMLStreamConstants.START_ELEMENT) {
@@ -206,5 +208,31 @@ public final class XmlRecordReader implements RecordReader {
     }
     return new ReadError(location, at == null ? "" : "line " + at.getLineNumber() + ", column " + at.getColumnNumber(),
         message.replaceAll("\\s+", " ").strip());
+  }
+
+  /** Characters XML 1.0 does not allow (C0 controls but tab, LF and CR; U+FFFE and U+FFFF) as U+FFFD. */
+  private static final class AllowedChars extends java.io.FilterReader {
+    AllowedChars(java.io.Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      return c < 0 ? c : allowed((char) c);
+    }
+
+    @Override
+    public int read(char[] chars, int off, int len) throws IOException {
+      int n = super.read(chars, off, len);
+      for (int i = off; i < off + n; i++) {
+        chars[i] = allowed(chars[i]);
+      }
+      return n;
+    }
+
+    private static char allowed(char c) {
+      return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF' ? '\uFFFD' : c;
+    }
   }
 }

@@ -285,6 +285,25 @@ class IndexBuilderTest {
   }
 
   @Test
+  void dedupeRecordsAlsoDropsTheSameRecordsExportedToAnotherFormat() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(org.huntindex.testing.Tools.onPath("evtxexport"),
+        "evtxexport is not installed (apt-get install -y libevtx-utils); .ci/run requires it");
+    Path security = org.huntindex.testing.SharedData.realData().resolve("omerbenamram-evtx-samples/security.evtx");
+    Process export = new ProcessBuilder("evtxexport", "-f", "xml", security.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String printed = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, export.waitFor());
+    Path xml = Files.writeString(tmp.resolve("security.xml"), printed.substring(printed.indexOf("<Event")));
+    Path idx = tmp.resolve("idx");
+    long live = index(idx, security).events();
+    var options = new IndexBuilder.Options(2, true, false, new PrintStream(log, true, StandardCharsets.UTF_8));
+    IngestReport exported = new IndexBuilder(idx, options).index(List.of(xml));
+    assertEquals(0, exported.events(), "the XML holds the EVTX file's live records");
+    assertEquals(live, exported.skipped());
+    assertEquals(live, IndexStats.of(idx).events());
+  }
+
+  @Test
   void anIndexOfAnotherLayoutIsRefusedNotMisread() throws IOException {
     Path idx = tmp.resolve("idx");
     index(idx, Files.write(tmp.resolve("rows.json"), List.of(line(1))));

@@ -99,6 +99,18 @@ class XmlRecordReaderTest {
   }
 
   @Test
+  void aControlCharacterXmlDisallowsIsReadAsAReplacementNotTheEndOfTheFile() throws IOException {
+    // evtxexport writes binary data's control characters raw; a strict parser would stop the file at the first
+    String tainted = PROCESS_CREATED.replace("<Data Name='SubjectUserName'>admmig</Data>",
+        "<Data Name='SubjectUserName'>adm\u0003mig\u0000</Data>");
+    CollectingSink sink = read(utf8(tainted + "\n" + LOG_CLEARED));
+    assertEquals(List.of(), sink.errors);
+    assertEquals(2, sink.records.size());
+    assertEquals("adm\uFFFDmig\uFFFD", sink.records.getFirst().get("EventData.SubjectUserName"));
+    assertEquals("admmig", sink.records.get(1).get("UserData.LogFileCleared.SubjectUserName"));
+  }
+
+  @Test
   void noDtdNorEntityIsReadFromHostileXml() throws IOException {
     String laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE Events [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">"
         + "<!ENTITY c SYSTEM \"file:///etc/passwd\">]>\n<Events><Event><System><EventID>&b;</EventID>"
