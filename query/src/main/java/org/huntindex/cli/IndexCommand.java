@@ -19,7 +19,8 @@ final class IndexCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--dedupe-records",
-      description = "drop EVTX records already indexed under the same host, channel and record id")
+      description = "drop Windows records already indexed under the same host, channel and record id, whatever "
+          + "their format (EVTX, EvtxECmd, XML, ...)")
   boolean dedupeRecords;
 
   @Option(names = "--no-progress", description = "no progress bar even on a terminal")
