@@ -49,7 +49,7 @@ public final class IndexBuilder {
    * How to run.
    *
    * @param threads workers that normalize and index
-   * @param dedupeRecords drop EVTX records already indexed under the same host, channel and record id
+   * @param dedupeRecords drop Windows records already indexed under the same host, channel and record id, in any format
    * @param progress show a progress bar on the error stream
    * @param log where errors, notes and the summary go
    */
