@@ -90,12 +90,15 @@ final class DefenderMapper {
     }
   }
 
-  /** {@code device|pid|creation ticks}, when all three are known. */
+  /**
+   * {@code device|pid|creation time} (the time in UTC with seven digits, however the export wrote it), when all three
+   * are known.
+   */
   private static void setId(Event e, Field field, String device, Object pid, Object created) {
     Long id = Values.integer(pid);
     Long ticks = Ticks.parse(created);
     if (device != null && id != null && ticks != null) {
-      e.set(field, device + '|' + id + '|' + ticks);
+      e.set(field, device + '|' + id + '|' + Ticks.format7(ticks));
     }
   }
 }

@@ -53,7 +53,7 @@ class DefenderMapperTest {
     assertEquals("egress", connection.string(Field.NETWORK_DIRECTION));
     assertEquals("cmd.exe", connection.string(Field.PROCESS_NAME));
     assertEquals(start.string(Field.PROCESS_ENTITY_ID), connection.string(Field.PROCESS_ENTITY_ID));
-    assertTrue(start.string(Field.PROCESS_ENTITY_ID).startsWith("d1a2|4242|"), start.string(Field.PROCESS_ENTITY_ID));
+    assertEquals("d1a2|4242|2024-05-01T10:00:00.1200000Z", start.string(Field.PROCESS_ENTITY_ID));
     // the same process id started at another time is another process
     Event reused = normalizer.normalize(row("Timestamp", "2024-05-02T10:00:01Z", "DeviceId", "d1a2",
         "DeviceName", "ws1", "ActionType", "ConnectionSuccess", "RemoteIP", "8.8.4.4",
