@@ -10,8 +10,8 @@ import java.util.Map;
  * (Windows releases and Sysmon versions add fields at the end, or a first {@code RuleName}, under the same version
  * number); an event whose count is not listed keeps its values unnamed.
  *
- * <p>The layouts are the EventData names, in order, of the events in the real EVTX samples the tests read, and for
- * Security 4688 version 0 and 5156 the documented ones.
+ * <p>The layouts are the EventData names, in order, of the events in the real EVTX samples the tests read (35 of the
+ * 39), and for Security 4688 version 0 and 5156 and Sysmon 1 with {@code ParentUser} the documented ones.
  */
 final class EventDataLayouts {
   private static final String SECURITY = "Microsoft-Windows-Security-Auditing";
@@ -37,6 +37,30 @@ final class EventDataLayouts {
     add(SECURITY, 4648, join(SUBJECT, "LogonGuid", "TargetUserName", "TargetDomainName", "TargetLogonGuid",
         "TargetServerName", "TargetInfo", "ProcessId", "ProcessName", "IpAddress", "IpPort"));
     add(SECURITY, 4672, join(SUBJECT, "PrivilegeList"));
+    List<String> target = List.of("TargetUserSid", "TargetUserName", "TargetDomainName", "TargetLogonId");
+    add(SECURITY, 4634, join(target, "LogonType"));
+    add(SECURITY, 4647, target);
+    add(SECURITY, 4697, join(SUBJECT, "ServiceName", "ServiceFileName", "ServiceType", "ServiceStartType",
+        "ServiceAccount"));
+    add(SECURITY, 4698, join(SUBJECT, "TaskName", "TaskContent"));
+    add(SECURITY, 4720, join(join(List.of("TargetUserName", "TargetDomainName", "TargetSid"),
+        SUBJECT.toArray(String[]::new)), "PrivilegeList", "SamAccountName", "DisplayName", "UserPrincipalName",
+        "HomeDirectory", "HomePath", "ScriptPath", "ProfilePath", "UserWorkstations", "PasswordLastSet",
+        "AccountExpires", "PrimaryGroupId", "AllowedToDelegateTo", "OldUacValue", "NewUacValue", "UserAccountControl",
+        "UserParameters", "SidHistory", "LogonHours"));
+    add(SECURITY, 4732, join(join(List.of("MemberName", "MemberSid", "TargetUserName", "TargetDomainName",
+        "TargetSid"), SUBJECT.toArray(String[]::new)), "PrivilegeList"));
+    add(SECURITY, 4768, List.of("TargetUserName", "TargetDomainName", "TargetSid", "ServiceName", "ServiceSid",
+        "TicketOptions", "Status", "TicketEncryptionType", "PreAuthType", "IpAddress", "IpPort", "CertIssuerName",
+        "CertSerialNumber", "CertThumbprint"));
+    add(SECURITY, 4769, List.of("TargetUserName", "TargetDomainName", "ServiceName", "ServiceSid", "TicketOptions",
+        "TicketEncryptionType", "IpAddress", "IpPort", "Status", "LogonGuid", "TransmittedServices"));
+    add(SECURITY, 4776, List.of("PackageName", "TargetUserName", "Workstation", "Status"));
+    List<String> share = join(SUBJECT, "ObjectType", "IpAddress", "IpPort", "ShareName", "ShareLocalPath");
+    add(SECURITY, 5140, join(share, "AccessMask", "AccessList"));
+    add(SECURITY, 5145, join(share, "RelativeTargetName", "AccessMask", "AccessList", "AccessReason"));
+    add("Service Control Manager", 7045, List.of("ServiceName", "ImagePath", "ServiceType", "StartType",
+        "AccountName"));
     List<String> connection0 = List.of("ProcessID", "Application", "Direction", "SourceAddress", "SourcePort",
         "DestAddress", "DestPort", "Protocol", "FilterRTID", "LayerName", "LayerRTID");
     add(SECURITY, 5156, connection0, join(connection0, "RemoteUserID", "RemoteMachineID"));
@@ -55,6 +79,15 @@ final class EventDataLayouts {
     add(SYSMON, 3, network, ruled(network));
     List<String> file = List.of("UtcTime", "ProcessGuid", "ProcessId", "Image", "TargetFilename", "CreationUtcTime");
     add(SYSMON, 11, file, ruled(file));
+    add(SYSMON, 7, List.of("RuleName", "UtcTime", "ProcessGuid", "ProcessId", "Image", "ImageLoaded", "FileVersion",
+        "Description", "Product", "Company", "OriginalFileName", "Hashes", "Signed", "Signature", "SignatureStatus"));
+    List<String> access = List.of("UtcTime", "SourceProcessGUID", "SourceProcessId", "SourceThreadId", "SourceImage",
+        "TargetProcessGUID", "TargetProcessId", "TargetImage", "GrantedAccess", "CallTrace");
+    add(SYSMON, 10, access, ruled(access));
+    List<String> registry = List.of("EventType", "UtcTime", "ProcessGuid", "ProcessId", "Image", "TargetObject");
+    add(SYSMON, 12, registry, ruled(registry));
+    List<String> value = join(registry, "Details");
+    add(SYSMON, 13, value, ruled(value));
     add(SYSMON, 22, List.of("RuleName", "UtcTime", "ProcessGuid", "ProcessId", "QueryName", "QueryStatus",
         "QueryResults", "Image"));
   }
