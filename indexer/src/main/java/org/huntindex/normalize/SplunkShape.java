@@ -14,7 +14,8 @@ import org.huntindex.source.RawRecord;
  * {@code ComputerName}, {@code RecordNumber} and {@code Message} its System part, read from the {@code _raw} text's
  * {@code key=value} lines when the export lacks them. The event data is named from the rendered message's labels,
  * which the add-on extracts as fields with underscores ({@code New_Process_Name}): Sysmon's labels are its data names,
- * and Security 4688's and 5156's are translated by {@link #LABELS}; others stay raw as the add-on named them.
+ * and Security 4624's, 4625's, 4688's and 5156's are translated by {@link #LABELS}; others stay raw as the add-on named
+ * them.
  */
 final class SplunkShape implements RecordShape {
   private static final String SYSMON = "Microsoft-Windows-Sysmon/Operational";
@@ -27,6 +28,38 @@ final class SplunkShape implements RecordShape {
    * data names of their first and, for a label under both a subject and a target heading, second occurrence.
    */
   private static final Map<Long, Map<String, List<String>>> LABELS = Map.of(
+      4624L, Map.ofEntries(
+          Map.entry("Security_ID", List.of("SubjectUserSid", "TargetUserSid")),
+          Map.entry("Account_Name", List.of("SubjectUserName", "TargetUserName")),
+          Map.entry("Account_Domain", List.of("SubjectDomainName", "TargetDomainName")),
+          Map.entry("Logon_ID", List.of("SubjectLogonId", "TargetLogonId")),
+          Map.entry("Logon_Type", List.of("LogonType")),
+          Map.entry("Logon_GUID", List.of("LogonGuid")),
+          Map.entry("Process_ID", List.of("ProcessId")),
+          Map.entry("Process_Name", List.of("ProcessName")),
+          Map.entry("Workstation_Name", List.of("WorkstationName")),
+          Map.entry("Source_Network_Address", List.of("IpAddress")),
+          Map.entry("Source_Port", List.of("IpPort")),
+          Map.entry("Logon_Process", List.of("LogonProcessName")),
+          Map.entry("Authentication_Package", List.of("AuthenticationPackageName")),
+          Map.entry("Key_Length", List.of("KeyLength"))),
+      4625L, Map.ofEntries(
+          Map.entry("Security_ID", List.of("SubjectUserSid", "TargetUserSid")),
+          Map.entry("Account_Name", List.of("SubjectUserName", "TargetUserName")),
+          Map.entry("Account_Domain", List.of("SubjectDomainName", "TargetDomainName")),
+          Map.entry("Logon_ID", List.of("SubjectLogonId")),
+          Map.entry("Logon_Type", List.of("LogonType")),
+          Map.entry("Failure_Reason", List.of("FailureReason")),
+          Map.entry("Status", List.of("Status")),
+          Map.entry("Sub_Status", List.of("SubStatus")),
+          Map.entry("Caller_Process_ID", List.of("ProcessId")),
+          Map.entry("Caller_Process_Name", List.of("ProcessName")),
+          Map.entry("Workstation_Name", List.of("WorkstationName")),
+          Map.entry("Source_Network_Address", List.of("IpAddress")),
+          Map.entry("Source_Port", List.of("IpPort")),
+          Map.entry("Logon_Process", List.of("LogonProcessName")),
+          Map.entry("Authentication_Package", List.of("AuthenticationPackageName")),
+          Map.entry("Key_Length", List.of("KeyLength"))),
       4688L, Map.ofEntries(
           Map.entry("Security_ID", List.of("SubjectUserSid", "TargetUserSid")),
           Map.entry("Account_Name", List.of("SubjectUserName", "TargetUserName")),

@@ -142,6 +142,38 @@ class SplunkShapeTest {
   }
 
   @Test
+  void logonsAreNamedFromTheirLabelsToo() {
+    String logon = String.join("\r\n", "LogName=Security", "EventCode=4624", "ComputerName=WS1",
+        "Message=An account was successfully logged on.", "", "Subject:", "\tSecurity ID:\t\tS-1-5-18",
+        "\tAccount Name:\t\tWS1$", "\tAccount Domain:\t\tCORP", "\tLogon ID:\t\t0x3E7", "", "Logon Information:",
+        "\tLogon Type:\t\t3", "", "New Logon:", "\tSecurity ID:\t\tS-1-5-21-1-2-3-1001", "\tAccount Name:\t\talice",
+        "\tAccount Domain:\t\tCORP", "\tLogon ID:\t\t0x1D2F3", "\tLinked Logon ID:\t\t0x0", "",
+        "Process Information:", "\tProcess ID:\t\t0x0", "\tProcess Name:\t\t-", "", "Network Information:",
+        "\tWorkstation Name:\tKALI", "\tSource Network Address:\t10.0.0.66", "\tSource Port:\t\t49812", "",
+        "Detailed Authentication Information:", "\tLogon Process:\t\tNtLmSsp ", "\tAuthentication Package:\tNTLM");
+    Event e = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000", "sourcetype", "WinEventLog",
+        "_raw", logon));
+    assertEquals(4624L, e.number(Field.EVENT_CODE));
+    assertEquals("success", e.string(Field.EVENT_OUTCOME));
+    assertEquals("alice", e.string(Field.USER_NAME));
+    assertEquals("10.0.0.66", e.string(Field.SOURCE_IP));
+    assertEquals(49812L, e.number(Field.SOURCE_PORT));
+    assertTrue(hasRaw(e, "LogonType", "3"));
+    assertTrue(hasRaw(e, "SubjectUserName", "WS1$"));
+    assertTrue(hasRaw(e, "TargetLogonId", "0x1D2F3"));
+    assertTrue(hasRaw(e, "AuthenticationPackageName", "NTLM"));
+    // a failed logon from the add-on's fields: the account that failed is the second Account_Name
+    Event failed = normalizer.normalize(row("_time", "2024-05-01T10:00:01.000+0000", "sourcetype", "WinEventLog",
+        "EventCode", "4625", "LogName", "Security", "ComputerName", "WS1", "Account_Name", "WS1$\nadmin",
+        "Account_Domain", "CORP\nWS1", "Logon_Type", "2", "Status", "0xC000006D", "Sub_Status", "0xC0000064",
+        "Source_Network_Address", "10.0.0.66"));
+    assertEquals("failure", failed.string(Field.EVENT_OUTCOME));
+    assertEquals("admin", failed.string(Field.USER_NAME));
+    assertEquals("10.0.0.66", failed.string(Field.SOURCE_IP));
+    assertTrue(hasRaw(failed, "SubStatus", "0xC0000064"));
+  }
+
+  @Test
   void otherSplunkResultsAreNotThisShape() {
     Event e = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000", "sourcetype", "access_combined",
         "_raw", "GET / HTTP/1.1"));
