@@ -23,55 +23,45 @@ final class SplunkShape implements RecordShape {
   /** At most this many message lines are read for labels. */
   private static final int MAX_LINES = 512;
 
+  /** The subject's and, under a second heading (the target, the new logon, the account that failed), its account. */
+  private static final Map<String, List<String>> SUBJECTS = Map.of(
+      "Security_ID", List.of("SubjectUserSid", "TargetUserSid"),
+      "Account_Name", List.of("SubjectUserName", "TargetUserName"),
+      "Account_Domain", List.of("SubjectDomainName", "TargetDomainName"),
+      "Logon_ID", List.of("SubjectLogonId", "TargetLogonId"));
+  /** Where a logon, or a failed one, came from and how. */
+  private static final Map<String, List<String>> LOGON = Map.of(
+      "Logon_Type", List.of("LogonType"),
+      "Workstation_Name", List.of("WorkstationName"),
+      "Source_Network_Address", List.of("IpAddress"),
+      "Source_Port", List.of("IpPort"),
+      "Logon_Process", List.of("LogonProcessName"),
+      "Authentication_Package", List.of("AuthenticationPackageName"),
+      "Key_Length", List.of("KeyLength"));
+
   /**
    * Security events' message labels (non-alphanumeric runs as one {@code _}, as the add-on names its fields) and the
-   * data names of their first and, for a label under both a subject and a target heading, second occurrence.
+   * data names of their first and, for a label under two headings, second occurrence.
    */
   private static final Map<Long, Map<String, List<String>>> LABELS = Map.of(
-      4624L, Map.ofEntries(
-          Map.entry("Security_ID", List.of("SubjectUserSid", "TargetUserSid")),
-          Map.entry("Account_Name", List.of("SubjectUserName", "TargetUserName")),
-          Map.entry("Account_Domain", List.of("SubjectDomainName", "TargetDomainName")),
-          Map.entry("Logon_ID", List.of("SubjectLogonId", "TargetLogonId")),
-          Map.entry("Logon_Type", List.of("LogonType")),
-          Map.entry("Logon_GUID", List.of("LogonGuid")),
-          Map.entry("Process_ID", List.of("ProcessId")),
-          Map.entry("Process_Name", List.of("ProcessName")),
-          Map.entry("Workstation_Name", List.of("WorkstationName")),
-          Map.entry("Source_Network_Address", List.of("IpAddress")),
-          Map.entry("Source_Port", List.of("IpPort")),
-          Map.entry("Logon_Process", List.of("LogonProcessName")),
-          Map.entry("Authentication_Package", List.of("AuthenticationPackageName")),
-          Map.entry("Key_Length", List.of("KeyLength"))),
-      4625L, Map.ofEntries(
-          Map.entry("Security_ID", List.of("SubjectUserSid", "TargetUserSid")),
-          Map.entry("Account_Name", List.of("SubjectUserName", "TargetUserName")),
-          Map.entry("Account_Domain", List.of("SubjectDomainName", "TargetDomainName")),
-          Map.entry("Logon_ID", List.of("SubjectLogonId")),
-          Map.entry("Logon_Type", List.of("LogonType")),
-          Map.entry("Failure_Reason", List.of("FailureReason")),
-          Map.entry("Status", List.of("Status")),
-          Map.entry("Sub_Status", List.of("SubStatus")),
-          Map.entry("Caller_Process_ID", List.of("ProcessId")),
-          Map.entry("Caller_Process_Name", List.of("ProcessName")),
-          Map.entry("Workstation_Name", List.of("WorkstationName")),
-          Map.entry("Source_Network_Address", List.of("IpAddress")),
-          Map.entry("Source_Port", List.of("IpPort")),
-          Map.entry("Logon_Process", List.of("LogonProcessName")),
-          Map.entry("Authentication_Package", List.of("AuthenticationPackageName")),
-          Map.entry("Key_Length", List.of("KeyLength"))),
-      4688L, Map.ofEntries(
-          Map.entry("Security_ID", List.of("SubjectUserSid", "TargetUserSid")),
-          Map.entry("Account_Name", List.of("SubjectUserName", "TargetUserName")),
-          Map.entry("Account_Domain", List.of("SubjectDomainName", "TargetDomainName")),
-          Map.entry("Logon_ID", List.of("SubjectLogonId", "TargetLogonId")),
-          Map.entry("New_Process_ID", List.of("NewProcessId")),
-          Map.entry("New_Process_Name", List.of("NewProcessName")),
-          Map.entry("Token_Elevation_Type", List.of("TokenElevationType")),
-          Map.entry("Mandatory_Label", List.of("MandatoryLabel")),
-          Map.entry("Creator_Process_ID", List.of("ProcessId")),
-          Map.entry("Creator_Process_Name", List.of("ParentProcessName")),
-          Map.entry("Process_Command_Line", List.of("CommandLine"))),
+      4624L, merged(SUBJECTS, LOGON, Map.of(
+          "Logon_GUID", List.of("LogonGuid"),
+          "Process_ID", List.of("ProcessId"),
+          "Process_Name", List.of("ProcessName"))),
+      4625L, merged(SUBJECTS, LOGON, Map.of(
+          "Failure_Reason", List.of("FailureReason"),
+          "Status", List.of("Status"),
+          "Sub_Status", List.of("SubStatus"),
+          "Caller_Process_ID", List.of("ProcessId"),
+          "Caller_Process_Name", List.of("ProcessName"))),
+      4688L, merged(SUBJECTS, Map.of(
+          "New_Process_ID", List.of("NewProcessId"),
+          "New_Process_Name", List.of("NewProcessName"),
+          "Token_Elevation_Type", List.of("TokenElevationType"),
+          "Mandatory_Label", List.of("MandatoryLabel"),
+          "Creator_Process_ID", List.of("ProcessId"),
+          "Creator_Process_Name", List.of("ParentProcessName"),
+          "Process_Command_Line", List.of("CommandLine"))),
       5156L, Map.ofEntries(
           Map.entry("Process_ID", List.of("ProcessID")),
           Map.entry("Application_Name", List.of("Application")),
@@ -84,6 +74,15 @@ final class SplunkShape implements RecordShape {
           Map.entry("Filter_Run_Time_ID", List.of("FilterRTID")),
           Map.entry("Layer_Name", List.of("LayerName")),
           Map.entry("Layer_Run_Time_ID", List.of("LayerRTID"))));
+
+  @SafeVarargs
+  private static Map<String, List<String>> merged(Map<String, List<String>>... parts) {
+    Map<String, List<String>> all = new java.util.HashMap<>();
+    for (Map<String, List<String>> part : parts) {
+      all.putAll(part);
+    }
+    return Map.copyOf(all);
+  }
 
   @Override
   public String name() {
