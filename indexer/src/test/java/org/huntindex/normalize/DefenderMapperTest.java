@@ -1,5 +1,6 @@
 package org.huntindex.normalize;
 
+import static org.huntindex.normalize.NormalizerTest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,24 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import org.huntindex.schema.Field;
-import org.huntindex.source.RawRecord;
 import org.junit.jupiter.api.Test;
 
 /** Defender for Endpoint's advanced hunting rows in ECS names. */
 class DefenderMapperTest {
   private final Normalizer normalizer = new Normalizer();
 
-  static RawRecord row(Object... pairs) {
-    RawRecord r = new RawRecord("json", "defender.json", 3);
-    for (int i = 0; i < pairs.length; i += 2) {
-      r.add((String) pairs[i], pairs[i + 1]);
-    }
-    return r;
-  }
 
   @Test
   void aProcessStartAndItsConnectionShareAnEntityId() {
-    Event start = normalizer.normalize(row("Timestamp", "2024-05-01T10:00:00.1234567Z", "DeviceId", "d1a2",
+    Event start = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:00.1234567Z", "DeviceId", "d1a2",
         "DeviceName", "ws1.corp.local", "ActionType", "ProcessCreated", "FileName", "cmd.exe",
         "FolderPath", "C:\\Windows\\System32\\cmd.exe", "ProcessCommandLine", "cmd.exe /c curl http://8.8.4.4/a",
         "ProcessId", 4242L, "ProcessCreationTime", "2024-05-01T10:00:00.1200000Z", "AccountDomain", "corp",
@@ -41,7 +34,7 @@ class DefenderMapperTest {
     assertEquals(4242L, start.number(Field.PROCESS_PID));
     assertEquals("explorer.exe", start.string(Field.PARENT_NAME));
     assertEquals("alice", start.string(Field.USER_NAME));
-    Event connection = normalizer.normalize(row("Timestamp", "2024-05-01T10:00:01Z", "DeviceId", "d1a2",
+    Event connection = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:01Z", "DeviceId", "d1a2",
         "DeviceName", "ws1.corp.local", "ActionType", "ConnectionSuccess", "RemoteIP", "8.8.4.4", "RemotePort", 80L,
         "RemoteUrl", "dns.google", "LocalIP", "10.0.0.5", "LocalPort", 50123L, "Protocol", "Tcp",
         "InitiatingProcessFileName", "cmd.exe", "InitiatingProcessFolderPath", "c:\\windows\\system32\\cmd.exe",
@@ -55,7 +48,7 @@ class DefenderMapperTest {
     assertEquals(start.string(Field.PROCESS_ENTITY_ID), connection.string(Field.PROCESS_ENTITY_ID));
     assertEquals("d1a2|4242|2024-05-01T10:00:00.1200000Z", start.string(Field.PROCESS_ENTITY_ID));
     // the same process id started at another time is another process
-    Event reused = normalizer.normalize(row("Timestamp", "2024-05-02T10:00:01Z", "DeviceId", "d1a2",
+    Event reused = normalizer.normalize(json("Timestamp", "2024-05-02T10:00:01Z", "DeviceId", "d1a2",
         "DeviceName", "ws1", "ActionType", "ConnectionSuccess", "RemoteIP", "8.8.4.4",
         "InitiatingProcessFileName", "cmd.exe", "InitiatingProcessId", 4242L,
         "InitiatingProcessCreationTime", "2024-05-02T09:00:00Z"));
@@ -64,7 +57,7 @@ class DefenderMapperTest {
 
   @Test
   void otherActionsKeepTheirTimeDeviceAndColumns() {
-    Event e = normalizer.normalize(row("Timestamp", "2024-05-01T10:00:00Z", "DeviceName", "ws1",
+    Event e = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:00Z", "DeviceName", "ws1",
         "ActionType", "AntivirusDetection", "FileName", "mimikatz.exe"));
     assertEquals("AntivirusDetection", e.string(Field.EVENT_ACTION));
     assertNull(e.get(Field.PROCESS_NAME));

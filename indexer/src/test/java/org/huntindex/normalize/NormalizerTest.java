@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class NormalizerTest {
   private final Normalizer normalizer = new Normalizer();
 
-  private static RawRecord json(Object... pairs) {
+  /** A record of these name and value pairs, as a JSON reader would give it. */
+  static RawRecord json(Object... pairs) {
     RawRecord r = new RawRecord("json", "t.json", 7);
     for (int i = 0; i < pairs.length; i += 2) {
       r.add((String) pairs[i], pairs[i + 1]);

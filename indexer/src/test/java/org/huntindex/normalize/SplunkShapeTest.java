@@ -1,6 +1,7 @@
 package org.huntindex.normalize;
 
 import static org.huntindex.normalize.NormalizerTest.hasRaw;
+import static org.huntindex.normalize.NormalizerTest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import org.huntindex.schema.Field;
-import org.huntindex.source.RawRecord;
 import org.junit.jupiter.api.Test;
 
 /** Splunk search results of the Windows add-on's classic text: extracted fields, or only {@code _raw}. */
@@ -53,13 +53,6 @@ class SplunkShapeTest {
 
   private final Normalizer normalizer = new Normalizer();
 
-  private static RawRecord row(Object... pairs) {
-    RawRecord r = new RawRecord("csv", "splunk.csv", 2);
-    for (int i = 0; i < pairs.length; i += 2) {
-      r.add((String) pairs[i], pairs[i + 1]);
-    }
-    return r;
-  }
 
   private static void assertProcessStart(Event e) {
     assertEquals("splunk", e.string(Field.INPUT_TYPE));
@@ -82,7 +75,7 @@ class SplunkShapeTest {
   @Test
   void theAddOnsExtractedFieldsAreNamedAsTheEventsDataIs() {
     // a CSV export: a field under both headings is one cell of two lines, subject first
-    Event e = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000", "host", "ws1",
+    Event e = normalizer.normalize(json("_time", "2024-05-01T10:00:00.000+0000", "host", "ws1",
         "source", "WinEventLog:Security", "sourcetype", "WinEventLog", "EventCode", "4688",
         "ComputerName", "WS1.corp.local", "RecordNumber", "1953327",
         "Process_Command_Line", "cmd.exe /c curl http://8.8.4.4/a", "New_Process_Name", "C:\\Windows\\System32\\cmd.exe",
@@ -96,7 +89,7 @@ class SplunkShapeTest {
 
   @Test
   void rawTextAloneGivesTheSameEvent() {
-    Event e = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+00:00", "host", "ws1",
+    Event e = normalizer.normalize(json("_time", "2024-05-01T10:00:00.000+00:00", "host", "ws1",
         "source", "WinEventLog:Security", "sourcetype", "WinEventLog", "_raw", PROCESS_RAW));
     assertProcessStart(e);
     assertTrue(hasRaw(e, "TargetUserSid", "S-1-0-0"));
@@ -111,14 +104,14 @@ class SplunkShapeTest {
         "ComputerName=WS1", "Message=Process Create:", "RuleName: -", "UtcTime: 2024-05-01 10:00:00.123",
         "ProcessGuid: {11111111-2222-3333-4444-555555555555}", "ProcessId: 4242",
         "Image: C:\\Windows\\System32\\cmd.exe", "CommandLine: cmd.exe /c echo a: b", "User: CORP\\alice");
-    Event start = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000",
+    Event start = normalizer.normalize(json("_time", "2024-05-01T10:00:00.000+0000",
         "source", "WinEventLog:Microsoft-Windows-Sysmon/Operational", "sourcetype", "WinEventLog", "_raw", sysmon));
     assertEquals(1L, start.number(Field.EVENT_CODE));
     assertEquals("{11111111-2222-3333-4444-555555555555}", start.string(Field.PROCESS_ENTITY_ID));
     assertEquals("cmd.exe /c echo a: b", start.string(Field.PROCESS_COMMAND_LINE));
     assertEquals(4242L, start.number(Field.PROCESS_PID));
     assertEquals(List.of("process"), start.all(Field.EVENT_CATEGORY));
-    Event connection = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000", "host", "ws1",
+    Event connection = normalizer.normalize(json("_time", "2024-05-01T10:00:00.000+0000", "host", "ws1",
         "source", "WinEventLog:Security", "sourcetype", "WinEventLog", "EventCode", "5156",
         "Application_Name", "\\device\\harddiskvolume2\\windows\\system32\\cmd.exe", "Direction", "Outbound",
         "Destination_Address", "8.8.4.4", "Destination_Port", "443", "Protocol", "6", "Process_ID", "4242"));
@@ -132,7 +125,7 @@ class SplunkShapeTest {
   @Test
   void aTableOfChosenFieldsWithoutSourcetypeIsStillAWindowsEvent() {
     // | table _time host EventCode LogName ComputerName Process_Command_Line New_Process_Name
-    Event e = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000", "host", "ws1", "EventCode", "4688",
+    Event e = normalizer.normalize(json("_time", "2024-05-01T10:00:00.000+0000", "host", "ws1", "EventCode", "4688",
         "LogName", "Security", "ComputerName", "WS1.corp.local", "Process_Command_Line", "cmd.exe /c whoami",
         "New_Process_Name", "C:\\Windows\\System32\\cmd.exe"));
     assertEquals("splunk", e.string(Field.INPUT_TYPE));
@@ -151,7 +144,7 @@ class SplunkShapeTest {
         "Process Information:", "\tProcess ID:\t\t0x0", "\tProcess Name:\t\t-", "", "Network Information:",
         "\tWorkstation Name:\tKALI", "\tSource Network Address:\t10.0.0.66", "\tSource Port:\t\t49812", "",
         "Detailed Authentication Information:", "\tLogon Process:\t\tNtLmSsp ", "\tAuthentication Package:\tNTLM");
-    Event e = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000", "sourcetype", "WinEventLog",
+    Event e = normalizer.normalize(json("_time", "2024-05-01T10:00:00.000+0000", "sourcetype", "WinEventLog",
         "_raw", logon));
     assertEquals(4624L, e.number(Field.EVENT_CODE));
     assertEquals("success", e.string(Field.EVENT_OUTCOME));
@@ -163,7 +156,7 @@ class SplunkShapeTest {
     assertTrue(hasRaw(e, "TargetLogonId", "0x1D2F3"));
     assertTrue(hasRaw(e, "AuthenticationPackageName", "NTLM"));
     // a failed logon from the add-on's fields: the account that failed is the second Account_Name
-    Event failed = normalizer.normalize(row("_time", "2024-05-01T10:00:01.000+0000", "sourcetype", "WinEventLog",
+    Event failed = normalizer.normalize(json("_time", "2024-05-01T10:00:01.000+0000", "sourcetype", "WinEventLog",
         "EventCode", "4625", "LogName", "Security", "ComputerName", "WS1", "Account_Name", "WS1$\nadmin",
         "Account_Domain", "CORP\nWS1", "Logon_Type", "2", "Status", "0xC000006D", "Sub_Status", "0xC0000064",
         "Source_Network_Address", "10.0.0.66"));
@@ -175,7 +168,7 @@ class SplunkShapeTest {
 
   @Test
   void otherSplunkResultsAreNotThisShape() {
-    Event e = normalizer.normalize(row("_time", "2024-05-01T10:00:00.000+0000", "sourcetype", "access_combined",
+    Event e = normalizer.normalize(json("_time", "2024-05-01T10:00:00.000+0000", "sourcetype", "access_combined",
         "_raw", "GET / HTTP/1.1"));
     assertNull(e.get(Field.EVENT_CODE));
     assertFalse("splunk".equals(e.string(Field.INPUT_TYPE)));

@@ -215,12 +215,12 @@ class RunCommandTest {
   void eventsExportedAsXmlGiveTheRowsTheirEvtxFileGives() throws IOException, InterruptedException {
     Path evtx = netshLog();
     Path xml = dir.resolve("netsh.xml");
-    String printed = evtxexportXml(evtx);
-    Files.writeString(xml, printed.substring(printed.indexOf("<Event")));
+    Tools.XmlExport printed = evtxexportXml(evtx);
+    Files.writeString(xml, printed.xml());
     // the same events as a Splunk export of XmlWinEventLog: each event's XML in a row's _raw
     Path splunk = dir.resolve("netsh-splunk.json");
     List<Object> splunkRows = new java.util.ArrayList<>();
-    for (String event : events(printed)) {
+    for (String event : printed.events()) {
       // in the order Splunk writes a row's fields, which the reader relies on; Map.of's order varies by run
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("preview", false);
@@ -253,9 +253,9 @@ class RunCommandTest {
   @Test
   void getWinEventObjectsGiveTheRowsTheirEvtxFileGives() throws IOException, InterruptedException {
     Path evtx = netshLog();
-    String printed = evtxexportXml(evtx);
+    Tools.XmlExport printed = evtxexportXml(evtx);
     List<Object> objects = new java.util.ArrayList<>();
-    for (String xml : events(printed)) {
+    for (String xml : printed.events()) {
       Map<String, Object> object = new LinkedHashMap<>();
       object.put("Id", Long.parseLong(xmlText(xml, "<EventID[^>]*>(\\d+)<")));
       object.put("ProviderName", xmlText(xml, "<Provider Name=\"([^\"]*)\""));
@@ -271,7 +271,7 @@ class RunCommandTest {
       object.put("Properties", properties);
       objects.add(object);
     }
-    assertTrue(objects.size() > 1, printed);
+    assertTrue(objects.size() > 1, printed.printed());
     Path json = dir.resolve("netsh-get-winevent.json");
     // ConvertTo-Json writes the objects as one array
     org.huntindex.hunts.Json.writeLines(json, List.of(objects));
@@ -284,13 +284,13 @@ class RunCommandTest {
   @Test
   void evtxECmdCsvGivesTheRowsItsEvtxFileGives() throws IOException, InterruptedException {
     Path evtx = netshLog();
-    String printed = evtxexportXml(evtx);
+    Tools.XmlExport printed = evtxexportXml(evtx);
     Path csvFile = dir.resolve("netsh-evtxecmd.csv");
     int rows = 0;
     try (var csv = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(csvFile),
         org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader("RecordNumber", "EventRecordId", "TimeCreated",
             "EventId", "Level", "Provider", "Channel", "ProcessId", "Computer", "MapDescription", "Payload").get())) {
-      for (String xml : events(printed)) {
+      for (String xml : printed.events()) {
         List<Object> items = new java.util.ArrayList<>();
         for (Map.Entry<String, String> data : data(xml)) {
           Map<String, Object> item = new LinkedHashMap<>();
@@ -309,7 +309,7 @@ class RunCommandTest {
             Files.readString(payload).strip());
       }
     }
-    assertTrue(rows > 1, printed);
+    assertTrue(rows > 1, printed.printed());
     List<String> hunted = netshRows(List.of(evtx, csvFile));
     assertTrue(hunted.getFirst().lines().count() > 1, "the EVTX file has rows: " + hunted.getFirst());
     assertEquals(hunted.getFirst(), hunted.get(1));
@@ -378,12 +378,6 @@ class RunCommandTest {
     }
   }
 
-  /** Each {@code <Event>} of {@code evtxexport -f xml}'s output. */
-  private static List<String> events(String printed) {
-    return java.util.regex.Pattern.compile("<Event .*?</Event>", java.util.regex.Pattern.DOTALL).matcher(printed)
-        .results().map(java.util.regex.MatchResult::group).toList();
-  }
-
   /** An event's {@code Data} names and their text, XML's entities read; an empty element's text is empty. */
   private static List<Map.Entry<String, String>> data(String xml) {
     return java.util.regex.Pattern.compile("<Data Name=\"([^\"]*)\"(?:/>|>([^<]*)</Data>)").matcher(xml).results()
@@ -399,14 +393,10 @@ class RunCommandTest {
   }
 
   /** What {@code evtxexport -f xml} prints for the file; the test is skipped where it is not installed. */
-  private static String evtxexportXml(Path evtx) throws IOException, InterruptedException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Tools.onPath("evtxexport"),
-        "evtxexport is not installed (apt-get install -y libevtx-utils); .ci/run requires it");
-    Process export = new ProcessBuilder("evtxexport", "-f", "xml", evtx.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String printed = new String(export.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertEquals(0, export.waitFor());
-    return printed;
+  private static Tools.XmlExport evtxexportXml(Path evtx) throws IOException, InterruptedException {
+    Tools.XmlExport export = Tools.evtxexportXml(evtx);
+    assertEquals(0, export.exit());
+    return export;
   }
 
   /** Hunt A's rows for netsh with any dotted quad, over an index of each source alone, as CSV. */
