@@ -1,6 +1,5 @@
 package org.huntindex.normalize;
 
-import java.util.Map;
 import org.huntindex.source.RawRecord;
 
 /**
@@ -11,10 +10,6 @@ import org.huntindex.source.RawRecord;
  * logged the event.
  */
 final class EvtxECmdShape implements RecordShape {
-  private static final Map<String, String> SYSTEM = Map.of("ProcessId", "System.Execution.ProcessID",
-      "ThreadId", "System.Execution.ThreadID", "Level", "System.Level", "Keywords", "System.Keywords",
-      "UserId", "System.Security.UserID");
-
   @Override
   public String name() {
     return "evtxecmd";
@@ -39,7 +34,7 @@ final class EvtxECmdShape implements RecordShape {
         case "EventRecordId" -> w.recordId = Values.integer(value);
         case "TimeCreated" -> w.time = Ticks.parse(value);
         case "Payload" -> EmbeddedEventData.parse(Values.text(value), w);
-        default -> w.put(SYSTEM.getOrDefault(key, key), value);
+        default -> w.put(WindowsRecord.evtxName(key), value);
       }
     }
     return w;

@@ -2,7 +2,6 @@ package org.huntindex.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.huntindex.source.RawRecord;
 
 /**
@@ -46,7 +45,7 @@ final class GetWinEventShape implements RecordShape {
         case VALUE, OBJECT_VALUE -> values.add(value);
         default -> {
           if (!key.startsWith(VALUE + '.')) {
-            w.put(SYSTEM.getOrDefault(key, key), value);
+            w.put(WindowsRecord.evtxName(key), value);
           }
         }
       }
@@ -58,12 +57,4 @@ final class GetWinEventShape implements RecordShape {
     return w;
   }
 
-  /**
-   * The object's other System properties, named as the EVTX reader names them: {@code ProcessId} is the process that
-   * logged the event, never the {@code ProcessId} a 4688's data means.
-   */
-  private static final Map<String, String> SYSTEM = Map.of("ProcessId", "System.Execution.ProcessID",
-      "ThreadId", "System.Execution.ThreadID", "Version", "System.Version", "Level", "System.Level", "Task",
-      "System.Task", "Opcode", "System.Opcode", "Keywords", "System.Keywords", "ProviderId", "System.Provider.Guid",
-      "UserId", "System.Security.UserID", "ActivityId", "System.Correlation.ActivityID");
 }

@@ -27,6 +27,21 @@ final class WindowsRecord {
   String message;
   final Map<String, Object> data;
 
+  /**
+   * System properties as exports of records name them (Get-WinEvent's objects, EvtxECmd's columns), by the EVTX reader's
+   * names: an export's {@code ProcessId} is the process that logged the event, never the {@code ProcessId} a 4688's
+   * data means.
+   */
+  private static final Map<String, String> EVTX_NAMES = Map.of("ProcessId", "System.Execution.ProcessID",
+      "ThreadId", "System.Execution.ThreadID", "Version", "System.Version", "Level", "System.Level", "Task",
+      "System.Task", "Opcode", "System.Opcode", "Keywords", "System.Keywords", "ProviderId", "System.Provider.Guid",
+      "UserId", "System.Security.UserID", "ActivityId", "System.Correlation.ActivityID");
+
+  /** The EVTX reader's name for an exported System property; any other name as it is. */
+  static String evtxName(String exported) {
+    return EVTX_NAMES.getOrDefault(exported, exported);
+  }
+
   /** For a source record of {@code fields} fields: the data map is sized for them and never grows. */
   WindowsRecord(int fields) {
     data = LinkedHashMap.newLinkedHashMap(fields);
