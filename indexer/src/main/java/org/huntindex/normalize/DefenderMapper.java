@@ -1,5 +1,9 @@
 package org.huntindex.normalize;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -8,13 +12,21 @@ import org.huntindex.source.RawRecord;
 
 /**
  * Microsoft Defender for Endpoint advanced hunting rows, as Defender's portal or Sentinel exports them: {@code
- * DeviceProcessEvents} ({@code ProcessCreated}) as process starts and {@code DeviceNetworkEvents} as connections of
- * their initiating process, in ECS names, so hunt B's sequence runs on them. Defender has no process id that survives
- * reuse, so {@code process.entity_id} is the device, the process id and the process's creation time together, which a
- * process's start and its connections share. Other rows keep their time, device and action, and their columns raw.
+ * DeviceProcessEvents} ({@code ProcessCreated}) as process starts, {@code DeviceNetworkEvents} as connections of their
+ * initiating process and {@code DeviceEvents}' {@code DnsQueryResponse} as its DNS queries, in ECS names, so hunt B's
+ * sequence runs on them. Defender has no process id that survives reuse, so {@code process.entity_id} is the device, the
+ * process id and the process's creation time together, which a process's start and its connections share. Other rows
+ * keep their time, device and action, and their columns raw. {@code AdditionalFields}, a JSON object that exports write
+ * as text, also gives its top-level values as {@code AdditionalFields.<name>}, as a JSON export's object does.
  */
 final class DefenderMapper {
   private static final String CREATED = "ProcessCreated";
+  private static final String ADDITIONAL = "AdditionalFields";
+  /** The queried name in {@code AdditionalFields}, by action: a DNS query's, and an inspected DNS connection's. */
+  private static final Map<String, String> QUERY_NAME = Map.of(
+      "DnsQueryResponse", ADDITIONAL + ".DnsQueryString", "DnsConnectionInspected", ADDITIONAL + ".query");
+  private static final int MAX_ADDITIONAL = 256;
+  private static final JsonFactory JSON = new JsonFactory();
   private static final Set<String> TIME = Set.of("Timestamp", "Timestamp [UTC]");
 
   /** A process start's columns: the new process and, as its parent, the initiating one. */
@@ -49,7 +61,8 @@ final class DefenderMapper {
   static void map(RawRecord r, Event e) {
     String action = Values.text(r.get("ActionType"));
     boolean process = CREATED.equals(action);
-    boolean connection = !process && r.get("RemoteIP") != null;
+    boolean dns = "DnsQueryResponse".equals(action);
+    boolean connection = !process && (dns || r.get("RemoteIP") != null);
     Map<String, Field> columns = process ? PROCESS : connection ? CONNECTION : Map.of();
     for (int i = 0; i < r.size(); i++) {
       String name = r.name(i);
@@ -65,6 +78,9 @@ final class DefenderMapper {
         e.set(Field.EVENT_ACTION, Values.text(value));
       } else if (name.equals("Protocol") && connection && Values.text(value) instanceof String protocol) {
         e.set(Field.NETWORK_TRANSPORT, protocol.toLowerCase(Locale.ROOT));
+      } else if (name.equals(ADDITIONAL) && Values.text(value) instanceof String text && !text.isEmpty()) {
+        e.raw(name, text);
+        additionalFields(text, e);
       } else {
         String text = Values.text(value);
         if (text != null && !text.isEmpty()) {
@@ -80,13 +96,44 @@ final class DefenderMapper {
           r.get("InitiatingProcessCreationTime"));
     } else if (connection) {
       e.add(Field.EVENT_CATEGORY, "network").add(Field.EVENT_TYPE, "connection");
-      e.set(Field.NETWORK_DIRECTION, action != null && action.startsWith("Inbound") ? "ingress" : "egress");
+      if (dns) {
+        e.add(Field.EVENT_TYPE, "protocol").add(Field.EVENT_TYPE, "info").set(Field.NETWORK_PROTOCOL, "dns");
+      } else {
+        e.set(Field.NETWORK_DIRECTION, action != null && action.startsWith("Inbound") ? "ingress" : "egress");
+      }
+      String query = QUERY_NAME.get(action);
+      for (int i = 0; query != null && i < e.rawSize(); i++) {
+        if (e.rawName(i).equals(query)) {
+          e.set(Field.DNS_QUESTION_NAME, e.rawValue(i));
+          break;
+        }
+      }
       setId(e, Field.PROCESS_ENTITY_ID, device, r.get("InitiatingProcessId"),
           r.get("InitiatingProcessCreationTime"));
     }
     String path = e.string(Field.PROCESS_EXECUTABLE);
     if (path != null && (path.indexOf(":\\") == 1 || path.startsWith("\\"))) {
       e.set(Field.HOST_OS_TYPE, "windows");
+    }
+  }
+
+  /** The object's top-level values, at most {@value #MAX_ADDITIONAL}; text that is no JSON object adds nothing. */
+  private static void additionalFields(String text, Event e) {
+    try (JsonParser p = JSON.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      for (int n = 0; n < MAX_ADDITIONAL && p.nextToken() == JsonToken.FIELD_NAME; n++) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+          p.skipChildren();
+        } else if (v != JsonToken.VALUE_NULL && !p.getText().isEmpty()) {
+          e.raw(ADDITIONAL + '.' + name, p.getText());
+        }
+      }
+    } catch (IOException malformed) {
+      // the text stays as it is, under AdditionalFields
     }
   }
 

@@ -56,6 +56,56 @@ class DefenderMapperTest {
   }
 
   @Test
+  void aDnsQueryIsANetworkEventOfItsProcessNamingTheQuery() {
+    Event query = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:02Z", "DeviceId", "d1a2",
+        "DeviceName", "ws1", "ActionType", "DnsQueryResponse", "InitiatingProcessFileName", "cmd.exe",
+        "InitiatingProcessId", 4242L, "InitiatingProcessCreationTime", "2024-05-01T10:00:00.12Z",
+        "AdditionalFields", "{\"DnsQueryString\":\"evil.example.com\",\"DnsQueryResult\":[{\"DnsQueryType\":1}]}"));
+    assertEquals(List.of("network"), query.all(Field.EVENT_CATEGORY));
+    assertEquals(List.of("connection", "protocol", "info"), query.all(Field.EVENT_TYPE));
+    assertEquals("dns", query.string(Field.NETWORK_PROTOCOL));
+    assertEquals("evil.example.com", query.string(Field.DNS_QUESTION_NAME));
+    assertNull(query.get(Field.DESTINATION_IP));
+    assertNull(query.get(Field.NETWORK_DIRECTION));
+    assertEquals("cmd.exe", query.string(Field.PROCESS_NAME));
+    assertEquals("d1a2|4242|2024-05-01T10:00:00.1200000Z", query.string(Field.PROCESS_ENTITY_ID));
+    // the text stays whole, and its top-level values become fields of their own
+    assertTrue(NormalizerTest.hasRaw(query, "AdditionalFields.DnsQueryString", "evil.example.com"));
+    assertTrue(NormalizerTest.hasRaw(query, "AdditionalFields",
+        "{\"DnsQueryString\":\"evil.example.com\",\"DnsQueryResult\":[{\"DnsQueryType\":1}]}"));
+    // a JSON export may hold the column as an object, which the reader flattens
+    Event object = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:02Z", "DeviceName", "ws1",
+        "ActionType", "DnsQueryResponse", "InitiatingProcessFileName", "cmd.exe",
+        "AdditionalFields.DnsQueryString", "wpad"));
+    assertEquals("wpad", object.string(Field.DNS_QUESTION_NAME));
+  }
+
+  @Test
+  void anInspectedDnsConnectionNamesItsQuery() {
+    Event e = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:02Z", "DeviceName", "ws1",
+        "ActionType", "DnsConnectionInspected", "RemoteIP", "8.8.8.8", "RemotePort", 53L,
+        "InitiatingProcessFileName", "cmd.exe", "AdditionalFields", "{\"direction\":\"Out\",\"query\":\"localhost\"}"));
+    assertEquals("8.8.8.8", e.string(Field.DESTINATION_IP));
+    assertEquals("localhost", e.string(Field.DNS_QUESTION_NAME));
+    assertEquals(List.of("connection"), e.all(Field.EVENT_TYPE));
+    // another action's AdditionalFields name no query
+    Event other = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:02Z", "DeviceName", "ws1",
+        "ActionType", "ConnectionSuccess", "RemoteIP", "8.8.8.8", "AdditionalFields", "{\"query\":\"x.example\"}"));
+    assertNull(other.get(Field.DNS_QUESTION_NAME));
+    assertTrue(NormalizerTest.hasRaw(other, "AdditionalFields.query", "x.example"));
+  }
+
+  @Test
+  void additionalFieldsThatAreNoObjectStayText() {
+    for (String text : List.of("not json", "[1,2]", "{\"a\":", "{\"a\":" + "[".repeat(5000))) {
+      Event e = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:02Z", "DeviceName", "ws1",
+          "ActionType", "DnsQueryResponse", "AdditionalFields", text));
+      assertTrue(NormalizerTest.hasRaw(e, "AdditionalFields", text), text);
+      assertNull(e.get(Field.DNS_QUESTION_NAME), text);
+    }
+  }
+
+  @Test
   void otherActionsKeepTheirTimeDeviceAndColumns() {
     Event e = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:00Z", "DeviceName", "ws1",
         "ActionType", "AntivirusDetection", "FileName", "mimikatz.exe"));

@@ -337,7 +337,60 @@ class RunCommandTest {
         // the same pid, another process: started later, never seen starting
         List.of("2024-05-02T10:00:01Z", "d1", "ws1", "ConnectionSuccess", "", "", "", "", "", "cmd.exe", cmd, 4242,
             "2024-05-02T09:00:00Z", "8.8.8.8", 80, "Tcp"));
-    Path json = dir.resolve("defender.json");
+    for (Path source : defenderExports("defender", columns, rows)) {
+      Path idx = dir.resolve("as-" + source.getFileName());
+      IngestReport report = new IndexBuilder(idx,
+          IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(source));
+      assertEquals(0, report.errors(), source.toString());
+      CliRun r = run("run", HUNT_B, "-i", idx.toString(), "--format", "ndjson");
+      assertEquals(0, r.exit(), r.err());
+      List<String> sequences = r.out().lines().toList();
+      assertEquals(1, sequences.size(), source + ": " + r.out());
+      assertTrue(sequences.getFirst().contains("\"destination.ip\":\"8.8.4.4\""), sequences.getFirst());
+      assertTrue(sequences.getFirst().contains("\"join_keys\":[\"d1|4242|"), sequences.getFirst());
+    }
+  }
+
+  /**
+   * cmd.exe's DNS queries from {@code DeviceEvents}, with {@code AdditionalFields} as an object (JSON) and as text
+   * (CSV): a query for a public name follows the start as hunt B's network event; one for {@code wpad} does not.
+   */
+  @Test
+  void huntBRunsOnDefenderDnsQueries() throws IOException {
+    String[] columns = {"Timestamp", "DeviceId", "DeviceName", "ActionType", "FileName", "FolderPath", "ProcessId",
+        "ProcessCreationTime", "InitiatingProcessFileName", "InitiatingProcessFolderPath", "InitiatingProcessId",
+        "InitiatingProcessCreationTime", "AdditionalFields"};
+    String cmd = "C:\\Windows\\System32\\cmd.exe";
+    String explorer = "C:\\Windows\\explorer.exe";
+    List<List<Object>> rows = List.of(
+        List.of("2024-05-01T10:00:00Z", "d1", "ws1", "ProcessCreated", "cmd.exe", cmd, 4242, "2024-05-01T10:00:00Z",
+            "explorer.exe", explorer, 900, "2024-05-01T08:00:00Z", ""),
+        List.of("2024-05-01T10:00:01Z", "d1", "ws1", "DnsQueryResponse", "", "", "", "", "cmd.exe", cmd, 4242,
+            "2024-05-01T10:00:00Z", Map.of("DnsQueryString", "evil.example.com")),
+        List.of("2024-05-01T11:00:00Z", "d1", "ws1", "ProcessCreated", "cmd.exe", cmd, 5151, "2024-05-01T11:00:00Z",
+            "explorer.exe", explorer, 900, "2024-05-01T08:00:00Z", ""),
+        List.of("2024-05-01T11:00:01Z", "d1", "ws1", "DnsQueryResponse", "", "", "", "", "cmd.exe", cmd, 5151,
+            "2024-05-01T11:00:00Z", Map.of("DnsQueryString", "WPAD")));
+    for (Path source : defenderExports("defender-dns", columns, rows)) {
+      Path idx = dir.resolve("as-" + source.getFileName());
+      IngestReport report = new IndexBuilder(idx,
+          IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(source));
+      assertEquals(0, report.errors(), source.toString());
+      CliRun r = run("run", HUNT_B, "-i", idx.toString(), "--format", "ndjson");
+      assertEquals(0, r.exit(), r.err());
+      List<String> sequences = r.out().lines().toList();
+      assertEquals(1, sequences.size(), source + ": " + r.out());
+      assertTrue(sequences.getFirst().contains("\"dns.question.name\":\"evil.example.com\""), sequences.getFirst());
+      assertTrue(sequences.getFirst().contains("\"join_keys\":[\"d1|4242|"), sequences.getFirst());
+    }
+  }
+
+  /**
+   * The rows as Defender's JSON (an empty cell left out) and as its portal's CSV (its time column and format; an
+   * object cell written as JSON text, as the portal writes {@code AdditionalFields}).
+   */
+  private List<Path> defenderExports(String name, String[] columns, List<List<Object>> rows) throws IOException {
+    Path json = dir.resolve(name + ".json");
     List<Object> objects = new java.util.ArrayList<>();
     for (List<Object> row : rows) {
       Map<String, Object> object = new LinkedHashMap<>();
@@ -350,7 +403,7 @@ class RunCommandTest {
     }
     org.huntindex.hunts.Json.writeLines(json, objects);
     // the portal's CSV: its time column and its time format
-    Path csv = dir.resolve("defender.csv");
+    Path csv = dir.resolve(name + ".csv");
     try (var printer = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(csv),
         org.apache.commons.csv.CSVFormat.DEFAULT)) {
       List<String> header = new java.util.ArrayList<>(List.of(columns));
@@ -361,21 +414,15 @@ class RunCommandTest {
         java.time.LocalDateTime t = java.time.LocalDateTime.parse(((String) row.get(0)).replace("Z", ""));
         cells.set(0, t.format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy, h:mm:ss.SSS a",
             java.util.Locale.ROOT)));
+        for (int i = 0; i < cells.size(); i++) {
+          if (cells.get(i) instanceof Map<?, ?> m) {
+            cells.set(i, org.huntindex.hunts.Json.text(m));
+          }
+        }
         printer.printRecord(cells);
       }
     }
-    for (Path source : List.of(json, csv)) {
-      Path idx = dir.resolve("as-" + source.getFileName());
-      IngestReport report = new IndexBuilder(idx,
-          IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(source));
-      assertEquals(0, report.errors(), source.toString());
-      CliRun r = run("run", HUNT_B, "-i", idx.toString(), "--format", "ndjson");
-      assertEquals(0, r.exit(), r.err());
-      List<String> sequences = r.out().lines().toList();
-      assertEquals(1, sequences.size(), source + ": " + r.out());
-      assertTrue(sequences.getFirst().contains("\"destination.ip\":\"8.8.4.4\""), sequences.getFirst());
-      assertTrue(sequences.getFirst().contains("\"join_keys\":[\"d1|4242|"), sequences.getFirst());
-    }
+    return List.of(json, csv);
   }
 
   /** An event's {@code Data} names and their text, XML's entities read; an empty element's text is empty. */

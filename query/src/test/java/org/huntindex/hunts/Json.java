@@ -73,6 +73,15 @@ public final class Json {
     }
   }
 
+  /** The value as one line of JSON. */
+  public static String text(Object value) throws IOException {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      write(g, value);
+    }
+    return w.toString();
+  }
+
   private static void write(JsonGenerator g, Object v) throws IOException {
     switch (v) {
       case null -> g.writeNull();
