@@ -17,7 +17,7 @@ public final class Normalizer {
   private final List<RecordShape> shapes = List.of(EvtxShape.nativeReader(), EvtxShape.eventXml(),
       EvtxShape.evtxDumpJson(), EvtxShape.velociraptor(),
       WinlogbeatShape.legacy(), WinlogbeatShape.ecs(), new SplunkShape(), new EvtxECmdShape(),
-      new SentinelShape(), new NxlogShape(), new GetWinEventShape());
+      new SentinelShape(), new NxlogShape(), new GetWinEventShape(), new EventViewerShape());
 
   public Event normalize(RawRecord r) {
     Event e = new Event();

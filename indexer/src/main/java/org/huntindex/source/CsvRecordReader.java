@@ -19,7 +19,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads CSV with a header row (a Sentinel or Log Analytics export) into one {@link RawRecord} per row: format
  * {@code csv}, position = the line where the row starts, header names as field names, every value a string, empty cells
- * left out. A row whose {@code _raw} is a Windows event's XML (a Splunk export) is that event.
+ * left out. A row whose {@code _raw} is a Windows event's XML (a Splunk export) is that event. Event Viewer's export
+ * names five columns and writes six: the sixth is {@code Description}.
  *
  * <p>RFC 4180 quoting, quoted line breaks and a UTF-8 byte order mark are read; text after a closing quote is kept and
  * an unterminated quote at the end is closed. A row whose cell count differs from the header's is reported and skipped:
@@ -104,8 +105,15 @@ public final class CsvRecordReader implements RecordReader {
       String name = header.get(i);
       names.add(name.isBlank() ? "column " + (i + 1) : name);
     }
+    if (names.equals(EVENT_VIEWER)) {
+      names.add("Description");
+    }
     return names;
   }
+
+  /** Event Viewer's "Save All Events As" CSV names five columns and writes a sixth, each event's description. */
+  static final String EVENT_VIEWER_HEADER = "Level,Date and Time,Source,Event ID,Task Category";
+  private static final List<String> EVENT_VIEWER = List.of(EVENT_VIEWER_HEADER.split(","));
 
   private static InputStream withoutBom(InputStream raw) throws IOException {
     InputStream in = new BufferedInputStream(raw);

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <p>EVTX by its file magic; JSON by its first character after an optional UTF-8 byte order mark and whitespace
  * ({@code {} or {@code [}); Windows events as XML by an {@code Events} or {@code Event} element among the first bytes
  * of an XML text (a scheduled task's or any other XML is not evidence); CSV by a header row: one line of printable text
- * with at least two comma-separated names, followed by a row of as many cells when there is one.
+ * with at least two comma-separated names, followed by a row of as many cells when there is one (one more under Event
+ * Viewer's header, which leaves the description unnamed).
  */
 public final class FormatSniffer {
   /** How many leading bytes {@link #sniff} wants to see; fewer is fine for short evidence. */
@@ -114,7 +115,20 @@ public final class FormatSniffer {
       return true;
     }
     Row row = Row.read(head, next, length, true);
-    return row != null && (row.open || row.cells == header.cells);
+    return row != null && (row.open || row.cells == header.cells
+        || row.cells == header.cells + 1 && startsWith(head, start, CsvRecordReader.EVENT_VIEWER_HEADER));
+  }
+
+  private static boolean startsWith(byte[] head, int start, String ascii) {
+    if (head.length - start < ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if (head[start + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

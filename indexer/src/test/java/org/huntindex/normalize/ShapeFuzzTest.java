@@ -17,13 +17,15 @@ class ShapeFuzzTest {
       "EventID", "EventData", "System.Channel", "System.EventID.Value", "System.TimeCreated.SystemTime", "Id",
       "LogName", "MachineName", "ProviderName", "Properties.Value", "Properties.Value.Value", "DeviceName",
       "ActionType", "Timestamp", "RemoteIP", "ProcessCreationTime", "InitiatingProcessCreationTime", "ProcessId",
-      "InitiatingProcessId", "TimeGenerated", "EventLog", "Source", "Protocol", "Direction");
+      "InitiatingProcessId", "TimeGenerated", "EventLog", "Source", "Protocol", "Direction", "Date and Time",
+      "Event ID", "Description", "AdditionalFields");
   private static final List<String> PIECES = List.of("WinEventLog", "XmlWinEventLog:Security", "Security",
       "Microsoft-Windows-Sysmon/Operational", "4688", "5156", "1", "\n", "\r\n", ":", "=", "Message=", "LogName=",
       "EventCode=", "\tNew Process Name:\t", "Account Name:", "Image: ", "{\"EventData\":{\"Data\":[", "{\"@Name\":\"a\",",
       "\"#text\":\"b\"}", "]}}", "{\"UserData\":{", "<EventData><Data Name=\"x\">", "</Data>", "2024-05-01T10:00:00Z",
       "0x1ecc", "-", "", " ", "Outbound", "ProcessCreated", "ConnectionSuccess", "8.8.4.4", "é", "\u0000", "{", "[",
-      "\"");
+      "\"", "DnsQueryResponse", "{\"DnsQueryString\":", "Sysmon", "Microsoft Windows security auditing.",
+      "5/1/2024 10:00:00 AM");
 
   @Test
   void randomRecordsOfEveryShapeNormalize() {
@@ -40,7 +42,7 @@ class ShapeFuzzTest {
     }
     // the records reached every shape they were made to look like
     assertTrue(shapes.containsAll(List.of("splunk", "evtxecmd", "velociraptor", "defender", "get-winevent",
-        "sentinel")), shapes.toString());
+        "sentinel", "eventviewer")), shapes.toString());
   }
 
   private static Object value(Random random) {

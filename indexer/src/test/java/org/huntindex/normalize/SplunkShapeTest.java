@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Splunk search results of the Windows add-on's classic text: extracted fields, or only {@code _raw}. */
 class SplunkShapeTest {
-  private static final String PROCESS_RAW = String.join("\r\n",
+  static final String PROCESS_RAW = String.join("\r\n",
       "05/01/2024 10:00:00 AM",
       "LogName=Security",
       "EventCode=4688",

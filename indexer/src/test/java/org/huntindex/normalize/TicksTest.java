@@ -42,6 +42,15 @@ class TicksTest {
   }
 
   @Test
+  void eventViewersUsTimesAreReadAsUtcAndOtherLocalesNotGuessed() {
+    assertEquals(ticks("2024-05-01T10:00:00Z"), Ticks.parse("5/1/2024 10:00:00 AM"));
+    assertEquals(ticks("2024-12-31T23:59:59Z"), Ticks.parse("12/31/2024 11:59:59 PM"));
+    // day first and 24 hours (en-GB): 01/05 could be either, so it is no time rather than a wrong one
+    assertNull(Ticks.parse("01/05/2024 10:00:00"));
+    assertNull(Ticks.parse("31/12/2024 11:59:59 PM"));
+  }
+
+  @Test
   void kibanaCsvTimesAreReadAsUtc() {
     assertEquals(ticks("2024-05-01T10:00:00.123Z"), Ticks.parse("May 1, 2024 @ 10:00:00.123"));
     assertEquals(ticks("2023-09-30T23:59:59Z"), Ticks.parse("Sep 30, 2023 @ 23:59:59"));

@@ -76,6 +76,20 @@ class CsvRecordReaderTest {
   }
 
   @Test
+  void eventViewersSixthCellIsTheDescriptionItsHeaderDoesNotName() throws IOException {
+    CollectingSink sink = readCsv("\uFEFFLevel,Date and Time,Source,Event ID,Task Category\r\n"
+        + "Information,5/1/2024 10:00:00 AM,Microsoft-Windows-Security-Auditing,4688,Process Creation,"
+        + "\"A new process has been created.\r\n\r\nCreator Subject:\r\n\tAccount Name:\t\talice\"\r\n");
+    assertEquals(List.of(), sink.errors);
+    RawRecord r = sink.records.get(0);
+    assertEquals("4688", r.get("Event ID"));
+    assertTrue(((String) r.get("Description")).endsWith("Account Name:\t\talice"), (String) r.get("Description"));
+    // under any other header a sixth cell is still a row that does not fit
+    CollectingSink other = readCsv("Level,Date and Time,Source,Event ID,Task\r\nI,t,S,1,T,D\r\n");
+    assertEquals(List.of("line 2"), other.errorPositions());
+  }
+
+  @Test
   void aRowThatAQuoteRunsOnForSeveralLinesIsReportedWithTheLinesItTook() throws IOException {
     CollectingSink sink = readCsv("a,b,c\n1,\"stray,2\n3,4,5\n\"x\",6,7\n8,9,10\n");
     assertEquals(List.of(5L), sink.positions());

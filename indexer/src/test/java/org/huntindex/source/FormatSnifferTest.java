@@ -45,6 +45,10 @@ class FormatSnifferTest {
     assertEquals(Format.UNKNOWN, sniff(utf8("# Real Windows event data (third-party, redistributable)\n\n| a | b |\n")));
     assertEquals(Format.UNKNOWN, sniff(utf8("Notes, day one\nlogged in at 9\n")));
     assertEquals(Format.UNKNOWN, sniff(utf8("a,b\n1,2,3\n")));
+    // Event Viewer's export leaves its sixth column, the description, unnamed
+    assertEquals(Format.CSV, sniff(utf8("\uFEFFLevel,Date and Time,Source,Event ID,Task Category\r\n"
+        + "Information,5/1/2024 10:00:00 AM,Sysmon,1,Process Create,\"Process Create:\r\nRuleName: -\"\r\n")));
+    assertEquals(Format.UNKNOWN, sniff(utf8("Level,Date and Time,Source,Event ID,Task\r\nI,t,S,1,T,D\r\n")));
     assertEquals(Format.UNKNOWN, sniff(utf8("a,\"b\n")));
   }
 

@@ -425,6 +425,46 @@ class RunCommandTest {
     return List.of(json, csv);
   }
 
+  /**
+   * Event Viewer's "Save All Events As" CSV (five named columns, the description a sixth): a 4688 whose command line
+   * holds a public address is hunt A's row, taken from the description's labelled lines; a private one is not.
+   */
+  @Test
+  void huntARunsOnEventViewersCsv() throws IOException {
+    Path csv = dir.resolve("security-eventviewer.csv");
+    try (var printer = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(csv),
+        org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+      printer.printRecord("Level", "Date and Time", "Source", "Event ID", "Task Category");
+      printer.printRecord("Information", "5/1/2024 10:00:00 AM", "Microsoft-Windows-Security-Auditing", "4688",
+          "Process Creation", processCreated("cmd.exe /c ping 8.8.8.80"));
+      printer.printRecord("Information", "5/1/2024 10:05:00 AM", "Microsoft-Windows-Security-Auditing", "4688",
+          "Process Creation", processCreated("cmd.exe /c x 10.0.0.10 8.8.8.8"));
+    }
+    Path idx = dir.resolve("eventviewer-index");
+    IngestReport report = new IndexBuilder(idx,
+        IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(csv));
+    assertEquals(0, report.errors());
+    assertEquals(2, report.events());
+    CliRun r = run("run", HUNT_A, "-i", idx.toString(), "--format", "ndjson");
+    assertEquals(0, r.exit(), r.err());
+    List<String> rows = r.out().lines().toList();
+    assertEquals(1, rows.size(), r.out());
+    assertTrue(rows.getFirst().contains("\"IP\":\"8.8.8.80\""), rows.getFirst());
+    assertTrue(rows.getFirst().contains("\"Accounts\":[\"CORP\\\\alice\"]"), rows.getFirst());
+    assertTrue(rows.getFirst().contains("\"FirstSeen\":\"2024-05-01T10:00:00.0000000Z\""), rows.getFirst());
+  }
+
+  /** A Security 4688's rendered message, as Windows writes it. */
+  private static String processCreated(String commandLine) {
+    return String.join("\r\n", "A new process has been created.", "", "Creator Subject:",
+        "\tSecurity ID:\t\tS-1-5-21-1-2-3-1001", "\tAccount Name:\t\talice", "\tAccount Domain:\t\tCORP",
+        "\tLogon ID:\t\t0x3E7", "", "Target Subject:", "\tSecurity ID:\t\tS-1-0-0", "\tAccount Name:\t\t-",
+        "\tAccount Domain:\t\t-", "\tLogon ID:\t\t0x0", "", "Process Information:", "\tNew Process ID:\t\t0x1ecc",
+        "\tNew Process Name:\tC:\\Windows\\System32\\cmd.exe", "\tToken Elevation Type:\t%%1936",
+        "\tMandatory Label:\t\tS-1-16-12288", "\tCreator Process ID:\t0x214",
+        "\tCreator Process Name:\tC:\\Windows\\explorer.exe", "\tProcess Command Line:\t" + commandLine);
+  }
+
   /** An event's {@code Data} names and their text, XML's entities read; an empty element's text is empty. */
   private static List<Map.Entry<String, String>> data(String xml) {
     return java.util.regex.Pattern.compile("<Data Name=\"([^\"]*)\"(?:/>|>([^<]*)</Data>)").matcher(xml).results()

@@ -1,0 +1,50 @@
+package org.huntindex.normalize;
+
+import java.util.Locale;
+import java.util.Map;
+import org.huntindex.source.RawRecord;
+
+/**
+ * Event Viewer's "Save All Events As" CSV: level, time, source, event id, task category and the rendered description,
+ * whose labelled lines hold the event's data ({@link MessageLabels}). The export names neither the computer nor the
+ * log; the log is told from the source for Security and Sysmon. Its time is written in the exporting machine's zone
+ * without saying which, and is read as UTC.
+ */
+final class EventViewerShape implements RecordShape {
+  /** Sources, lower case and letters only, whose log is known: as Event Viewer shows them, and as providers. */
+  private static final Map<String, String> CHANNELS = Map.of(
+      "microsoftwindowssecurityauditing", "Security",
+      "sysmon", MessageLabels.SYSMON,
+      "microsoftwindowssysmon", MessageLabels.SYSMON);
+
+  @Override
+  public String name() {
+    return "eventviewer";
+  }
+
+  @Override
+  public boolean matches(RawRecord r) {
+    return r.get("Date and Time") != null && r.get("Event ID") != null && r.get("Source") != null;
+  }
+
+  @Override
+  public WindowsRecord read(RawRecord r) {
+    WindowsRecord w = new WindowsRecord(r.size());
+    for (int i = 0; i < r.size(); i++) {
+      Object value = r.value(i);
+      switch (r.name(i)) {
+        case "Date and Time" -> w.time = Ticks.parse(value);
+        case "Event ID" -> w.eventId = Values.integer(value);
+        case "Source" -> {
+          w.provider = Values.text(value);
+          w.channel = w.provider == null ? null
+              : CHANNELS.get(w.provider.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+        }
+        case "Description" -> w.message = Values.text(value);
+        default -> w.put(r.name(i), value);
+      }
+    }
+    MessageLabels.fromMessage(w);
+    return w;
+  }
+}
