@@ -8,7 +8,7 @@ import org.huntindex.source.RawRecord;
  * Event Viewer's "Save All Events As" CSV: level, time, source, event id, task category and the rendered description,
  * whose labelled lines hold the event's data ({@link MessageLabels}). The export names neither the computer nor the
  * log; the log is told from the source for Security and Sysmon. Its time is written in the exporting machine's zone
- * without saying which, and is read as UTC.
+ * without saying which, and is read as UTC; a Sysmon event's own {@code UtcTime} is used instead where it has one.
  */
 final class EventViewerShape implements RecordShape {
   /** Sources, lower case and letters only, whose log is known: as Event Viewer shows them, and as providers. */
@@ -45,6 +45,9 @@ final class EventViewerShape implements RecordShape {
       }
     }
     MessageLabels.fromMessage(w);
+    if (MessageLabels.SYSMON.equals(w.channel) && Ticks.parse(w.data.get("UtcTime")) instanceof Long utc) {
+      w.time = utc;
+    }
     return w;
   }
 }

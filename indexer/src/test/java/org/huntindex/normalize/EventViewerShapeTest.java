@@ -51,6 +51,8 @@ class EventViewerShapeTest {
         "Source", "Sysmon", "Event ID", "1", "Task Category", "Process Create (rule: ProcessCreate)",
         "Description", description));
     assertEquals("Microsoft-Windows-Sysmon/Operational", e.string(Field.WINLOG_CHANNEL));
+    // the export's local time gives way to Sysmon's own UTC time
+    assertEquals(Ticks.of(Instant.parse("2024-05-01T10:00:00.123Z")), e.number(Field.TIMESTAMP));
     assertEquals(List.of("process"), e.all(Field.EVENT_CATEGORY));
     assertEquals("{11111111-2222-3333-4444-555555555555}", e.string(Field.PROCESS_ENTITY_ID));
     assertEquals("cmd.exe", e.string(Field.PROCESS_NAME));
