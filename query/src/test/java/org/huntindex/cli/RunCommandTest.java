@@ -454,6 +454,43 @@ class RunCommandTest {
     assertTrue(rows.getFirst().contains("\"FirstSeen\":\"2024-05-01T10:00:00.0000000Z\""), rows.getFirst());
   }
 
+  /**
+   * Event Viewer's CSV of a Sysmon log: cmd.exe's start and its connection to a public address are one hunt B sequence,
+   * timed by Sysmon's own UTC times; its connection to a private address is none.
+   */
+  @Test
+  void huntBRunsOnEventViewersCsvOfSysmon() throws IOException {
+    String guid = "{11111111-2222-3333-4444-555555555555}";
+    String cmd = "C:\\Windows\\System32\\cmd.exe";
+    Path csv = dir.resolve("sysmon-eventviewer.csv");
+    try (var printer = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(csv),
+        org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+      printer.printRecord("Level", "Date and Time", "Source", "Event ID", "Task Category");
+      printer.printRecord("Information", "5/1/2024 12:00:00 PM", "Sysmon", "1",
+          "Process Create (rule: ProcessCreate)", String.join("\r\n", "Process Create:", "RuleName: -",
+              "UtcTime: 2024-05-01 10:00:00.000", "ProcessGuid: " + guid, "ProcessId: 4242", "Image: " + cmd,
+              "CommandLine: cmd.exe /c curl example.com", "ParentImage: C:\\Windows\\explorer.exe"));
+      for (String address : List.of("10.0.0.7", "8.8.4.4")) {
+        printer.printRecord("Information", "5/1/2024 12:00:02 PM", "Sysmon", "3",
+            "Network connection detected (rule: NetworkConnect)", String.join("\r\n",
+                "Network connection detected:", "RuleName: -", "UtcTime: 2024-05-01 10:00:01.500",
+                "ProcessGuid: " + guid, "ProcessId: 4242", "Image: " + cmd, "Protocol: tcp", "Initiated: true",
+                "SourceIsIpv6: false", "SourceIp: 10.0.0.5", "SourcePort: 50123", "DestinationIsIpv6: false",
+                "DestinationIp: " + address, "DestinationPort: 443"));
+      }
+    }
+    Path idx = dir.resolve("sysmon-eventviewer-index");
+    IngestReport report = new IndexBuilder(idx,
+        IndexBuilder.Options.defaults(new PrintStream(OutputStream.nullOutputStream()))).index(List.of(csv));
+    assertEquals(0, report.errors());
+    CliRun r = run("run", HUNT_B, "-i", idx.toString(), "--format", "ndjson");
+    assertEquals(0, r.exit(), r.err());
+    List<String> sequences = r.out().lines().toList();
+    assertEquals(1, sequences.size(), r.out());
+    assertTrue(sequences.getFirst().contains("\"destination.ip\":\"8.8.4.4\""), sequences.getFirst());
+    assertTrue(sequences.getFirst().contains("\"@timestamp\":\"2024-05-01T10:00:01.500Z\""), sequences.getFirst());
+  }
+
   /** A Security 4688's rendered message, as Windows writes it. */
   private static String processCreated(String commandLine) {
     return String.join("\r\n", "A new process has been created.", "", "Creator Subject:",
