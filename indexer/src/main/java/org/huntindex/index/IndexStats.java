@@ -11,6 +11,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -23,7 +24,8 @@ import org.huntindex.schema.Field;
 
 /**
  * What an index holds, counted from doc values: evidence records by input format, channel and event code, overall and
- * per evidence file; records recovered from slack space apart; and the manifest's files and errors.
+ * per evidence file; per computer, with its first and last times; records recovered from slack space apart; and the
+ * manifest's files and errors.
  *
  * @param events evidence records indexed, recovered ones not included
  * @param recovered records recovered from EVTX slack space
@@ -40,13 +42,26 @@ import org.huntindex.schema.Field;
  * @param lastEvent the latest, likewise
  * @param byFile per evidence location ({@code log.file.path}): its events, their first and last times and its
  *     channel/code counts
+ * @param byHost per computer ({@code host.name}): its events and their first and last times, names that differ only in
+ *     the case of A–Z counted together under the one most of their events have
  */
 public record IndexStats(long events, long recovered, long files, long errors, List<String> errorMessages,
     Long firstEvent, Long lastEvent, Map<String, Long> byFormat, Map<String, Long> byChannel,
-    Map<String, Long> byEventCode, Map<String, Long> byChannelCode, Map<String, FileCounts> byFile) {
+    Map<String, Long> byEventCode, Map<String, Long> byChannelCode, Map<String, FileCounts> byFile,
+    Map<String, HostCounts> byHost) {
 
   /** One evidence location's counts, and the first and last {@code @timestamp} of its events (null when none). */
   public record FileCounts(long events, Long firstEvent, Long lastEvent, Map<String, Long> byChannelCode) {}
+
+  /** One computer's events, and the first and last {@code @timestamp} of them (null when none has one). */
+  public record HostCounts(long events, Long firstEvent, Long lastEvent) {}
+
+  /** One computer's tally, under every spelling its name came in. */
+  private static final class Host {
+    final Map<String, Long> spellings = new HashMap<>();
+    final Span span = new Span();
+    long events;
+  }
 
   /** The earliest and latest time seen. */
   private static final class Span {
@@ -73,11 +88,12 @@ public record IndexStats(long events, long recovered, long files, long errors, L
     IngestManifest manifest = IngestManifest.load(indexDir);
     Map<Cell, Long> cells = new HashMap<>();
     Map<String, Span> spans = new HashMap<>();
+    Map<String, Host> hosts = new HashMap<>();
     Span all = new Span();
     long recovered = 0;
     try (DirectoryReader reader = IndexFormat.open(indexDir)) {
       for (LeafReaderContext leaf : reader.leaves()) {
-        recovered += countLeaf(leaf, cells, spans, all);
+        recovered += countLeaf(leaf, cells, spans, hosts, all);
       }
     }
     long events = 0;
@@ -110,8 +126,14 @@ public record IndexStats(long events, long recovered, long files, long errors, L
       byFile.put(f, new FileCounts(n, span.firstOrNull(), span.lastOrNull(), fileCodes.getOrDefault(f, Map.of())));
     });
     List<String> errorMessages = manifest.files().stream().flatMap(f -> f.errors.stream()).toList();
+    Map<String, HostCounts> byHost = new TreeMap<>();
+    for (Host h : hosts.values()) {
+      String name = h.spellings.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+          .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
+      byHost.put(name, new HostCounts(h.events, h.span.firstOrNull(), h.span.lastOrNull()));
+    }
     return new IndexStats(events, recovered, manifest.files().size(), manifest.totalErrors(), errorMessages,
-        all.firstOrNull(), all.lastOrNull(), byFormat, foldCase(byChannel), byCode, byChannelCode, byFile);
+        all.firstOrNull(), all.lastOrNull(), byFormat, foldCase(byChannel), byCode, byChannelCode, byFile, byHost);
   }
 
   /** Counts whose keys differ only in the case of A–Z, together under the key with the most (the first of equals). */
@@ -132,16 +154,20 @@ public record IndexStats(long events, long recovered, long files, long errors, L
   }
 
   /**
-   * Counts one segment's live, non-recovered documents into {@code cells} and their times into each file's span and
-   * {@code all}; returns its recovered count.
+   * Counts one segment's live, non-recovered documents into {@code cells} and {@code hosts}, and their times into each
+   * file's span, each host's and {@code all}; returns its recovered count.
    */
-  private static long countLeaf(LeafReaderContext leaf, Map<Cell, Long> cells, Map<String, Span> spans, Span all)
-      throws IOException {
+  private static long countLeaf(LeafReaderContext leaf, Map<Cell, Long> cells, Map<String, Span> spans,
+      Map<String, Host> hosts, Span all) throws IOException {
     FixedBitSet recoveredDocs = recoveredDocs(leaf);
     SortedSetDocValues formats = DocValues.getSortedSet(leaf.reader(), Field.INPUT_TYPE.fieldName());
     SortedSetDocValues channels = DocValues.getSortedSet(leaf.reader(), Field.WINLOG_CHANNEL.fieldName());
     SortedSetDocValues paths = DocValues.getSortedSet(leaf.reader(), Field.LOG_FILE_PATH.fieldName());
     NumericDocValues codes = DocValues.getNumeric(leaf.reader(), Field.EVENT_CODE.fieldName());
+    SortedDocValues hostNames = DocValues.getSorted(leaf.reader(), Field.HOST_NAME.fieldName());
+    int hostCount = hostNames.getValueCount();
+    long[] hostEvents = new long[hostCount];
+    Span[] hostSpans = new Span[hostCount];
     NumericDocValues times = DocValues.getNumeric(leaf.reader(), Field.TIMESTAMP.fieldName());
     Bits live = leaf.reader().getLiveDocs();
     Map<Long, String>[] names = newNameCaches();
@@ -157,11 +183,30 @@ public record IndexStats(long events, long recovered, long files, long errors, L
       long code = codes.advanceExact(doc) ? codes.longValue() : Long.MIN_VALUE;
       String file = value(paths, doc, names[2]);
       cells.merge(new Cell(value(formats, doc, names[0]), value(channels, doc, names[1]), code, file), 1L, Long::sum);
+      int host = hostNames.advanceExact(doc) ? hostNames.ordValue() : -1;
+      if (host >= 0) {
+        hostEvents[host]++;
+      }
       if (times.advanceExact(doc)) {
         long t = times.longValue();
         all.add(t);
         if (file != null) {
           spans.computeIfAbsent(file, f -> new Span()).add(t);
+        }
+        if (host >= 0) {
+          (hostSpans[host] == null ? hostSpans[host] = new Span() : hostSpans[host]).add(t);
+        }
+      }
+    }
+    for (int ord = 0; ord < hostCount; ord++) {
+      if (hostEvents[ord] > 0) {
+        String name = hostNames.lookupOrd(ord).utf8ToString();
+        Host h = hosts.computeIfAbsent(Ascii.lower(name), k -> new Host());
+        h.events += hostEvents[ord];
+        h.spellings.merge(name, hostEvents[ord], Long::sum);
+        if (hostSpans[ord] != null) {
+          h.span.add(hostSpans[ord].first);
+          h.span.add(hostSpans[ord].last);
         }
       }
     }

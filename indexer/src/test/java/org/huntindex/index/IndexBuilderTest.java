@@ -65,6 +65,25 @@ class IndexBuilderTest {
   }
 
   @Test
+  void statsCountEachComputerWithItsFirstAndLastEventWhateverTheCaseOfItsName() throws IOException {
+    String row = "{\"EventID\":4688,\"Computer\":\"%s\",\"TimeGenerated\":\"2024-05-01T10:00:0%dZ\","
+        + "\"Process\":\"cmd.exe\",\"CommandLine\":\"cmd\"}";
+    Path a = Files.write(tmp.resolve("hosts.json"), List.of(String.format(row, "WS1.corp", 5),
+        String.format(row, "ws1.corp", 1), String.format(row, "WS1.corp", 9), String.format(row, "DC1", 3),
+        "{\"EventID\":4688,\"TimeGenerated\":\"2024-05-01T10:00:07Z\",\"Process\":\"cmd.exe\"}"));
+    Path idx = tmp.resolve("idx");
+    index(idx, a);
+    IndexStats stats = IndexStats.of(idx);
+    assertEquals(5, stats.events());
+    assertEquals(List.of("DC1", "WS1.corp"), List.copyOf(stats.byHost().keySet()));
+    IndexStats.HostCounts ws1 = stats.byHost().get("WS1.corp");
+    assertEquals(3, ws1.events());
+    assertEquals(org.huntindex.normalize.Ticks.parse("2024-05-01T10:00:01Z"), ws1.firstEvent());
+    assertEquals(org.huntindex.normalize.Ticks.parse("2024-05-01T10:00:09Z"), ws1.lastEvent());
+    assertEquals(1, stats.byHost().get("DC1").events());
+  }
+
+  @Test
   void reindexingTheSameFileAddsNothingAndNewFilesAppend() throws IOException {
     Path a = Files.write(tmp.resolve("a.json"), List.of(line(1), line(2)));
     Path idx = tmp.resolve("idx");

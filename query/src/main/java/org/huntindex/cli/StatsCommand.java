@@ -12,10 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hunt stats}: what an index holds, as a table or one JSON object. */
-@Command(name = "stats", description = "Show what is in an index: events by format, channel, event code; errors.")
+@Command(name = "stats", description = "Show what is in an index: events by format, channel, event code and host "
+    + "(with its first and last event); errors.")
 final class StatsCommand implements Callable<Integer> {
   /** Error lines a table shows; JSON lists every one the manifest keeps. */
   static final int ERRORS_SHOWN = 100;
+  /** Computers a table shows, those with the most events first; JSON lists every one. */
+  static final int HOSTS_SHOWN = 50;
 
   @Option(names = {"-i", "--index"}, required = true, paramLabel = "IDX", description = "index directory")
   Path index;
@@ -58,6 +61,17 @@ final class StatsCommand implements Callable<Integer> {
           json.endObject();
         }
         json.endObject();
+        json.name("by_host");
+        json.startObject();
+        for (Map.Entry<String, IndexStats.HostCounts> h : s.byHost().entrySet()) {
+          json.name(h.getKey());
+          json.startObject();
+          json.field("events", h.getValue().events());
+          time(json, "first_event", h.getValue().firstEvent());
+          time(json, "last_event", h.getValue().lastEvent());
+          json.endObject();
+        }
+        json.endObject();
         json.endObject();
       }
       out.println();
@@ -71,6 +85,7 @@ final class StatsCommand implements Callable<Integer> {
     table(out, "format", s.byFormat());
     table(out, "channel", s.byChannel());
     table(out, "channel/code", s.byChannelCode());
+    hosts(out, s.byHost());
     errors(out, s);
     return 0;
   }
@@ -94,6 +109,27 @@ final class StatsCommand implements Callable<Integer> {
     long more = s.errors() - Math.min(ERRORS_SHOWN, s.errorMessages().size());
     if (more > 0) {
       out.printf("... %,d more (--format json lists the %,d the manifest keeps)%n", more, s.errorMessages().size());
+    }
+  }
+
+  /** Each computer's events and the times of its first and last, most events first. */
+  private static void hosts(PrintStream out, Map<String, IndexStats.HostCounts> hosts) {
+    if (hosts.isEmpty()) {
+      return;
+    }
+    out.println();
+    int width = Math.max("host".length(), hosts.keySet().stream().mapToInt(k -> Printable.of(k).length()).max()
+        .orElse(0));
+    out.printf("%-" + width + "s  %12s  %-28s  %s%n", "host", "events", "first", "last");
+    hosts.entrySet().stream()
+        .sorted(Map.Entry.<String, IndexStats.HostCounts>comparingByValue(
+            java.util.Comparator.comparingLong(IndexStats.HostCounts::events)).reversed())
+        .limit(HOSTS_SHOWN)
+        .forEach(e -> out.printf("%-" + width + "s  %,12d  %-28s  %s%n", Printable.of(e.getKey()), e.getValue().events(),
+            e.getValue().firstEvent() == null ? "-" : Ticks.format7(e.getValue().firstEvent()),
+            e.getValue().lastEvent() == null ? "-" : Ticks.format7(e.getValue().lastEvent())));
+    if (hosts.size() > HOSTS_SHOWN) {
+      out.printf("... %,d more hosts (--format json lists all %,d)%n", hosts.size() - HOSTS_SHOWN, hosts.size());
     }
   }
 

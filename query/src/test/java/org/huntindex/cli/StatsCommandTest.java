@@ -73,6 +73,23 @@ class StatsCommandTest {
     assertEquals(fileB.get("first_event"), fileB.get("last_event"));
   }
 
+  @Test
+  void eachComputerIsListedWithItsEventsAndTheirTimeSpan() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.json"), GOOD + "\n" + GOOD.replace("2024-05-01T10:00:00Z",
+        "2024-05-03T12:00:00Z") + "\n" + GOOD.replace("WS1", "DC1") + "\n");
+    String idx = dir.resolve("idx").toString();
+    assertEquals(0, CliRun.of("index", "-i", idx, "--no-progress", a.toString()).exit());
+
+    List<List<String>> table = CliRun.of("stats", "-i", idx).out().lines().dropWhile(l -> !l.startsWith("host "))
+        .limit(3).map(l -> List.of(l.strip().split(" {2,}"))).toList();
+    assertEquals(List.of(List.of("host", "events", "first", "last"),
+        List.of("WS1", "2", "2024-05-01T10:00:00.0000000Z", "2024-05-03T12:00:00.0000000Z"),
+        List.of("DC1", "1", "2024-05-01T10:00:00.0000000Z", "2024-05-01T10:00:00.0000000Z")), table);
+    Map<?, ?> ws1 = (Map<?, ?>) ((Map<?, ?>) stats(idx).get("by_host")).get("WS1");
+    assertEquals(List.of(2L, "2024-05-01T10:00:00.0000000Z", "2024-05-03T12:00:00.0000000Z"),
+        List.of(ws1.get("events"), ws1.get("first_event"), ws1.get("last_event")));
+  }
+
   private static Map<?, ?> stats(String idx) throws IOException {
     return (Map<?, ?>) Json.parse(CliRun.of("stats", "-i", idx, "--format", "json").out());
   }
