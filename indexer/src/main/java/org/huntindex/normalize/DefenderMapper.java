@@ -15,9 +15,11 @@ import org.huntindex.source.RawRecord;
  * DeviceProcessEvents} ({@code ProcessCreated}) as process starts, {@code DeviceNetworkEvents} as connections of their
  * initiating process and {@code DeviceEvents}' {@code DnsQueryResponse} as its DNS queries, in ECS names, so hunt B's
  * sequence runs on them. Defender has no process id that survives reuse, so {@code process.entity_id} is the device, the
- * process id and the process's creation time together, which a process's start and its connections share. Other rows
- * keep their time, device and action, and their columns raw. {@code AdditionalFields}, a JSON object that exports write
- * as text, also gives its top-level values as {@code AdditionalFields.<name>}, as a JSON export's object does.
+ * process id and the process's creation time together, which a process's start and its connections share. Every other
+ * row (a file, registry or logon event, an alert's evidence) names its initiating process as {@code process.*}, as ECS
+ * names the acting process, and keeps its time, device, action and other columns. {@code AdditionalFields}, a JSON
+ * object that exports write as text, also gives its top-level values as {@code AdditionalFields.<name>}, as a JSON
+ * export's object does.
  */
 final class DefenderMapper {
   private static final String CREATED = "ProcessCreated";
@@ -38,8 +40,8 @@ final class DefenderMapper {
       Map.entry("InitiatingProcessFolderPath", Field.PARENT_EXECUTABLE),
       Map.entry("InitiatingProcessCommandLine", Field.PARENT_COMMAND_LINE),
       Map.entry("InitiatingProcessId", Field.PARENT_PID));
-  /** A connection's columns: the process is the initiating one. */
-  private static final Map<String, Field> CONNECTION = Map.ofEntries(
+  /** Every other row's columns (a connection's, a DNS query's, a file's or registry change's): the initiating process. */
+  private static final Map<String, Field> ACTING = Map.ofEntries(
       Map.entry("InitiatingProcessFileName", Field.PROCESS_NAME),
       Map.entry("InitiatingProcessFolderPath", Field.PROCESS_EXECUTABLE),
       Map.entry("InitiatingProcessCommandLine", Field.PROCESS_COMMAND_LINE),
@@ -63,7 +65,7 @@ final class DefenderMapper {
     boolean process = CREATED.equals(action);
     boolean dns = "DnsQueryResponse".equals(action);
     boolean connection = !process && (dns || r.get("RemoteIP") != null);
-    Map<String, Field> columns = process ? PROCESS : connection ? CONNECTION : Map.of();
+    Map<String, Field> columns = process ? PROCESS : ACTING;
     for (int i = 0; i < r.size(); i++) {
       String name = r.name(i);
       Object value = r.value(i);
@@ -94,18 +96,20 @@ final class DefenderMapper {
       setId(e, Field.PROCESS_ENTITY_ID, device, r.get("ProcessId"), r.get("ProcessCreationTime"));
       setId(e, Field.PARENT_ENTITY_ID, device, r.get("InitiatingProcessId"),
           r.get("InitiatingProcessCreationTime"));
-    } else if (connection) {
-      e.add(Field.EVENT_CATEGORY, "network").add(Field.EVENT_TYPE, "connection");
-      if (dns) {
-        e.add(Field.EVENT_TYPE, "protocol").add(Field.EVENT_TYPE, "info").set(Field.NETWORK_PROTOCOL, "dns");
-      } else {
-        e.set(Field.NETWORK_DIRECTION, action != null && action.startsWith("Inbound") ? "ingress" : "egress");
-      }
-      String query = QUERY_NAME.get(action);
-      for (int i = 0; query != null && i < e.rawSize(); i++) {
-        if (e.rawName(i).equals(query)) {
-          e.set(Field.DNS_QUESTION_NAME, e.rawValue(i));
-          break;
+    } else {
+      if (connection) {
+        e.add(Field.EVENT_CATEGORY, "network").add(Field.EVENT_TYPE, "connection");
+        if (dns) {
+          e.add(Field.EVENT_TYPE, "protocol").add(Field.EVENT_TYPE, "info").set(Field.NETWORK_PROTOCOL, "dns");
+        } else {
+          e.set(Field.NETWORK_DIRECTION, action != null && action.startsWith("Inbound") ? "ingress" : "egress");
+        }
+        String query = QUERY_NAME.get(action);
+        for (int i = 0; query != null && i < e.rawSize(); i++) {
+          if (e.rawName(i).equals(query)) {
+            e.set(Field.DNS_QUESTION_NAME, e.rawValue(i));
+            break;
+          }
         }
       }
       setId(e, Field.PROCESS_ENTITY_ID, device, r.get("InitiatingProcessId"),

