@@ -7,13 +7,14 @@ import org.huntindex.source.RawRecord;
 /**
  * Event Viewer's "Save All Events As" CSV: level, time, source, event id, task category and the rendered description,
  * whose labelled lines hold the event's data ({@link MessageLabels}). The export names neither the computer nor the
- * log; the log is told from the source for Security and Sysmon. Its time is written in the exporting machine's zone
+ * log; the log is told from the source for Security, Sysmon and the service manager's System events. Its time is written in the exporting machine's zone
  * without saying which, and is read as UTC; a Sysmon event's own {@code UtcTime} is used instead where it has one.
  */
 final class EventViewerShape implements RecordShape {
   /** Sources, lower case and letters only, whose log is known: as Event Viewer shows them, and as providers. */
   private static final Map<String, String> CHANNELS = Map.of(
       "microsoftwindowssecurityauditing", "Security",
+      "servicecontrolmanager", "System",
       "sysmon", MessageLabels.SYSMON,
       "microsoftwindowssysmon", MessageLabels.SYSMON);
 

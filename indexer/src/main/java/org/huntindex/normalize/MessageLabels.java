@@ -7,7 +7,8 @@ import java.util.Map;
  * The event data in a rendered message's {@code Label: value} lines, as Splunk's classic text and Event Viewer's CSV
  * carry it: Sysmon's labels are its data names, and the labels of 26 Security events (logons and logoffs, process
  * starts and ends, object and share access, privileges, services, scheduled tasks, Kerberos service tickets, NTLM
- * validation, filtering platform connections and binds) are translated here.
+ * validation, filtering platform connections and binds) and of the System log's service installs (7045) are translated
+ * here.
  */
 final class MessageLabels {
   static final String SYSMON = "Microsoft-Windows-Sysmon/Operational";
@@ -165,6 +166,15 @@ final class MessageLabels {
       Map.entry(5156L, WFP_CONNECTION),
       Map.entry(5158L, WFP_BIND));
 
+  /** The System log's events' labels, likewise: a service installed (7045). */
+  private static final Map<Long, Map<String, List<String>>> SYSTEM_LABELS = Map.of(
+      7045L, Map.of(
+          "Service_Name", List.of("ServiceName"),
+          "Service_File_Name", List.of("ImagePath"),
+          "Service_Type", List.of("ServiceType"),
+          "Service_Start_Type", List.of("StartType"),
+          "Service_Account", List.of("AccountName")));
+
   @SafeVarargs
   private static Map<String, List<String>> merged(Map<String, List<String>>... parts) {
     Map<String, List<String>> all = new java.util.HashMap<>();
@@ -177,11 +187,15 @@ final class MessageLabels {
   private MessageLabels() {}
 
   /**
-   * The Security event's labels (non-alphanumeric runs as one {@code _}, as Splunk's add-on names its fields) and the
-   * data names of their first and second occurrence; null for other events.
+   * The Security or System event's labels (non-alphanumeric runs as one {@code _}, as Splunk's add-on names its
+   * fields) and the data names of their first and second occurrence; null for other events.
    */
   static Map<String, List<String>> of(WindowsRecord w) {
-    return "Security".equalsIgnoreCase(w.channel) && w.eventId != null ? LABELS.get(w.eventId) : null;
+    if (w.eventId == null) {
+      return null;
+    }
+    return "Security".equalsIgnoreCase(w.channel) ? LABELS.get(w.eventId)
+        : "System".equalsIgnoreCase(w.channel) ? SYSTEM_LABELS.get(w.eventId) : null;
   }
 
   /**

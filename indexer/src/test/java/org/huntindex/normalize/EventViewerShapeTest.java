@@ -61,13 +61,26 @@ class EventViewerShapeTest {
   }
 
   @Test
+  void aServiceInstallIsASystemEventWithItsData() {
+    Event e = normalizer.normalize(json("Level", "Information", "Date and Time", "5/1/2024 10:00:00 AM",
+        "Source", "Service Control Manager", "Event ID", "7045", "Task Category", "None",
+        "Description", String.join("\r\n", "A service was installed in the system.", "",
+            "Service Name:  PSEXESVC", "Service File Name:  %SystemRoot%\\PSEXESVC.exe",
+            "Service Type:  user mode service", "Service Start Type:  demand start", "Service Account:  LocalSystem")));
+    assertEquals("System", e.string(Field.WINLOG_CHANNEL));
+    assertTrue(hasRaw(e, "ServiceName", "PSEXESVC"));
+    assertTrue(hasRaw(e, "ImagePath", "%SystemRoot%\\PSEXESVC.exe"));
+    assertTrue(hasRaw(e, "AccountName", "LocalSystem"));
+  }
+
+  @Test
   void anotherSourceKeepsItsDescriptionAsTheMessage() {
     Event e = normalizer.normalize(json("Level", "Error", "Date and Time", "5/1/2024 10:00:00 AM",
-        "Source", "Service Control Manager", "Event ID", "7000", "Task Category", "None",
-        "Description", "The Foo service failed to start due to the following error: \r\nAccess is denied."));
+        "Source", "Application Error", "Event ID", "1000", "Task Category", "(100)",
+        "Description", "Faulting application name: foo.exe, version: 1.0.0.0\r\nException code: 0xc0000005"));
     assertNull(e.get(Field.WINLOG_CHANNEL));
-    assertEquals("Service Control Manager", e.string(Field.EVENT_PROVIDER));
-    assertEquals(7000L, e.number(Field.EVENT_CODE));
-    assertTrue(e.string(Field.MESSAGE).contains("Access is denied."));
+    assertEquals("Application Error", e.string(Field.EVENT_PROVIDER));
+    assertEquals(1000L, e.number(Field.EVENT_CODE));
+    assertTrue(e.string(Field.MESSAGE).contains("Exception code: 0xc0000005"));
   }
 }
