@@ -82,7 +82,7 @@ class MessageLabelsRealDataTest {
 
   /**
    * One NXLog collection (its channel written {@code security}) kept its data XML-escaped ({@code 1&gt; out.txt}), and
-   * its messages not: its values are compared unescaped.
+   * its messages not: data values are compared unescaped (no value a label gives holds an entity of its own).
    */
   private static String unescaped(String value) {
     return value == null ? null : value.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
