@@ -67,9 +67,7 @@ public final class Normalizer {
     e.set(Field.HOST_NAME, w.computer);
     e.set(Field.HOST_OS_TYPE, WINDOWS);
     e.set(Field.MESSAGE, w.message);
-    if (PowerShellDetails.CHANNEL.equalsIgnoreCase(w.channel)) {
-      PowerShellDetails.add(w);
-    }
+    PowerShellDetails.add(w);
     Profile profile = Profiles.find(w.channel, w.eventId);
     if (profile != null) {
       profile.apply(w, e);

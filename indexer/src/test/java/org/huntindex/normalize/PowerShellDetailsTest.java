@@ -48,6 +48,23 @@ class PowerShellDetailsTest {
   }
 
   @Test
+  void theOperationalLogsContextGivesTheSameNames() {
+    RawRecord r = new RawRecord("evtx", "PowerShell-Operational.evtx", 6)
+        .add("System.Channel", "Microsoft-Windows-PowerShell/Operational").add("System.EventID", 4103L)
+        .add("ContextInfo", String.join("\r\n", "        Severity = Informational", "        Host Name = ConsoleHost",
+            "        Host Application = powershell.exe -nop -w hidden -enc SQBFAFgA", "        Engine Version = 5.1",
+            "        Command Name = Invoke-Expression", "        Command Path = ", "        User = CORP\\alice", ""))
+        .add("Payload", "CommandInvocation(Invoke-Expression): \"Invoke-Expression\"\r\nParameterBinding = x");
+    Event e = normalizer.normalize(r);
+    assertTrue(hasRaw(e, "HostApplication", "powershell.exe -nop -w hidden -enc SQBFAFgA"));
+    assertTrue(hasRaw(e, "EngineVersion", "5.1"));
+    assertTrue(hasRaw(e, "CommandName", "Invoke-Expression"));
+    assertTrue(hasRaw(e, "User", "CORP\\alice"));
+    assertFalse(rawNames(e).contains("CommandPath"));
+    assertFalse(rawNames(e).contains("Severity"));
+  }
+
+  @Test
   void scriptTextThatLooksLikeADetailIsNotOneAndOtherLogsAreLeftAlone() {
     RawRecord r = new RawRecord("evtx", "Windows PowerShell.evtx", 4)
         .add("System.Channel", "Windows PowerShell").add("System.EventID", 800L)
@@ -75,7 +92,8 @@ class PowerShellDetailsTest {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
           for (Object v : r.value(i) instanceof List<?> list ? list : List.of(r.value(i))) {
-            if (Values.text(v) instanceof String s && s.contains("HostApplication=")) {
+            if (Values.text(v) instanceof String s && (s.contains("HostApplication=")
+                || s.contains("Host Application = "))) {
               texts.add(s);
             }
           }
@@ -84,14 +102,18 @@ class PowerShellDetailsTest {
           return;
         }
         Event e = normalizer.normalize(r);
-        if (!PowerShellDetails.CHANNEL.equalsIgnoreCase(e.string(org.huntindex.schema.Field.WINLOG_CHANNEL))) {
+        String channel = e.string(org.huntindex.schema.Field.WINLOG_CHANNEL);
+        boolean classic = "Windows PowerShell".equalsIgnoreCase(channel);
+        if (!classic && !"Microsoft-Windows-PowerShell/Operational".equalsIgnoreCase(channel)) {
           return;
         }
+        String label = classic ? "HostApplication=" : "Host Application = ";
         List<String> hosts = valuesOf(e, "HostApplication");
-        if (hosts.size() != 1 || texts.stream().noneMatch(t -> t.contains("HostApplication=" + hosts.getFirst()))) {
+        if (hosts.size() != 1 || texts.stream().noneMatch(t -> t.contains(label + hosts.getFirst()))) {
           wrong.add(r.location() + ":" + r.position() + " " + hosts);
         }
-        byFormat.computeIfAbsent(e.string(org.huntindex.schema.Field.INPUT_TYPE), f -> new LongAdder()).increment();
+        byFormat.computeIfAbsent((classic ? "classic " : "operational ")
+            + e.string(org.huntindex.schema.Field.INPUT_TYPE), f -> new LongAdder()).increment();
       }
 
       @Override
@@ -103,7 +125,8 @@ class PowerShellDetailsTest {
     assertEquals(List.of(), wrong.subList(0, Math.min(10, wrong.size())), wrong.size() + " events");
     Map<String, Long> counts = new TreeMap<>();
     byFormat.forEach((f, n) -> counts.put(f, n.sum()));
-    assertTrue(counts.keySet().containsAll(List.of("evtx", "nxlog", "winlogbeat")), counts.toString());
+    assertTrue(counts.keySet().containsAll(List.of("classic evtx", "classic nxlog", "classic winlogbeat",
+        "operational evtx", "operational nxlog", "operational winlogbeat")), counts.toString());
   }
 
   private static List<String> valuesOf(Event e, String name) {
