@@ -93,7 +93,8 @@ public record IndexStats(long events, long recovered, long files, long errors, L
     long recovered = 0;
     try (DirectoryReader reader = IndexFormat.open(indexDir)) {
       for (LeafReaderContext leaf : reader.leaves()) {
-        recovered += countLeaf(leaf, cells, spans, hosts, all);
+        recovered += countLeaf(leaf, cells, spans, all);
+        countHosts(leaf, hosts);
       }
     }
     long events = 0;
@@ -154,20 +155,16 @@ public record IndexStats(long events, long recovered, long files, long errors, L
   }
 
   /**
-   * Counts one segment's live, non-recovered documents into {@code cells} and {@code hosts}, and their times into each
-   * file's span, each host's and {@code all}; returns its recovered count.
+   * Counts one segment's live, non-recovered documents into {@code cells} and their times into each file's span and
+   * {@code all}; returns its recovered count.
    */
-  private static long countLeaf(LeafReaderContext leaf, Map<Cell, Long> cells, Map<String, Span> spans,
-      Map<String, Host> hosts, Span all) throws IOException {
+  private static long countLeaf(LeafReaderContext leaf, Map<Cell, Long> cells, Map<String, Span> spans, Span all)
+      throws IOException {
     FixedBitSet recoveredDocs = recoveredDocs(leaf);
     SortedSetDocValues formats = DocValues.getSortedSet(leaf.reader(), Field.INPUT_TYPE.fieldName());
     SortedSetDocValues channels = DocValues.getSortedSet(leaf.reader(), Field.WINLOG_CHANNEL.fieldName());
     SortedSetDocValues paths = DocValues.getSortedSet(leaf.reader(), Field.LOG_FILE_PATH.fieldName());
     NumericDocValues codes = DocValues.getNumeric(leaf.reader(), Field.EVENT_CODE.fieldName());
-    SortedDocValues hostNames = DocValues.getSorted(leaf.reader(), Field.HOST_NAME.fieldName());
-    int hostCount = hostNames.getValueCount();
-    long[] hostEvents = new long[hostCount];
-    Span[] hostSpans = new Span[hostCount];
     NumericDocValues times = DocValues.getNumeric(leaf.reader(), Field.TIMESTAMP.fieldName());
     Bits live = leaf.reader().getLiveDocs();
     Map<Long, String>[] names = newNameCaches();
@@ -183,34 +180,53 @@ public record IndexStats(long events, long recovered, long files, long errors, L
       long code = codes.advanceExact(doc) ? codes.longValue() : Long.MIN_VALUE;
       String file = value(paths, doc, names[2]);
       cells.merge(new Cell(value(formats, doc, names[0]), value(channels, doc, names[1]), code, file), 1L, Long::sum);
-      int host = hostNames.advanceExact(doc) ? hostNames.ordValue() : -1;
-      if (host >= 0) {
-        hostEvents[host]++;
-      }
       if (times.advanceExact(doc)) {
         long t = times.longValue();
         all.add(t);
         if (file != null) {
           spans.computeIfAbsent(file, f -> new Span()).add(t);
         }
-        if (host >= 0) {
-          (hostSpans[host] == null ? hostSpans[host] = new Span() : hostSpans[host]).add(t);
-        }
-      }
-    }
-    for (int ord = 0; ord < hostCount; ord++) {
-      if (hostEvents[ord] > 0) {
-        String name = hostNames.lookupOrd(ord).utf8ToString();
-        Host h = hosts.computeIfAbsent(Ascii.lower(name), k -> new Host());
-        h.events += hostEvents[ord];
-        h.spellings.merge(name, hostEvents[ord], Long::sum);
-        if (hostSpans[ord] != null) {
-          h.span.add(hostSpans[ord].first);
-          h.span.add(hostSpans[ord].last);
-        }
       }
     }
     return recovered;
+  }
+
+  /** Counts one segment's live, non-recovered documents per host, with their first and last times, into {@code hosts}. */
+  private static void countHosts(LeafReaderContext leaf, Map<String, Host> hosts) throws IOException {
+    FixedBitSet recoveredDocs = recoveredDocs(leaf);
+    Bits live = leaf.reader().getLiveDocs();
+    SortedDocValues names = DocValues.getSorted(leaf.reader(), Field.HOST_NAME.fieldName());
+    NumericDocValues times = DocValues.getNumeric(leaf.reader(), Field.TIMESTAMP.fieldName());
+    int count = names.getValueCount();
+    long[] events = new long[count];
+    long[] first = new long[count];
+    long[] last = new long[count];
+    java.util.Arrays.fill(first, Long.MAX_VALUE);
+    java.util.Arrays.fill(last, Long.MIN_VALUE);
+    for (int doc = names.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = names.nextDoc()) {
+      if ((live != null && !live.get(doc)) || recoveredDocs.get(doc)) {
+        continue;
+      }
+      int ord = names.ordValue();
+      events[ord]++;
+      if (times.advanceExact(doc)) {
+        long t = times.longValue();
+        first[ord] = Math.min(first[ord], t);
+        last[ord] = Math.max(last[ord], t);
+      }
+    }
+    for (int ord = 0; ord < count; ord++) {
+      if (events[ord] > 0) {
+        String name = names.lookupOrd(ord).utf8ToString();
+        Host h = hosts.computeIfAbsent(Ascii.lower(name), k -> new Host());
+        h.events += events[ord];
+        h.spellings.merge(name, events[ord], Long::sum);
+        if (first[ord] <= last[ord]) {
+          h.span.add(first[ord]);
+          h.span.add(last[ord]);
+        }
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
