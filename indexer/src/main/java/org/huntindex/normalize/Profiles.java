@@ -18,6 +18,8 @@ final class Profiles {
   static final String SECURITY = "security";
   static final String SYSMON = "microsoft-windows-sysmon/operational";
   private static final String NO_PROCESS = "{00000000-0000-0000-0000-000000000000}";
+  /** The algorithms Sysmon's {@code HashAlgorithms} setting names. */
+  private static final java.util.Set<String> HASHES = java.util.Set.of("MD5", "SHA1", "SHA256", "IMPHASH");
 
   private static final List<Copy> SYSMON_COMMON = List.of(copy("ProcessGuid", Field.PROCESS_ENTITY_ID),
       copy("Image", Field.PROCESS_EXECUTABLE), copy("ProcessId", Field.PROCESS_PID));
@@ -144,6 +146,7 @@ final class Profiles {
     }
     dropUnknownProcess(e, Field.PROCESS_ENTITY_ID);
     e.set(Field.PROCESS_NAME, Values.basename(e.string(Field.PROCESS_EXECUTABLE)));
+    hashes(w);
     String user = w.peek("User");
     if (user != null) {
       // split into user.name and user.domain, and kept whole as the raw User that Sigma rules and analysts query
@@ -177,6 +180,25 @@ final class Profiles {
     }
     e.add(Field.EVENT_CATEGORY, "network").set(Field.EVENT_ACTION, "DNSEvent (DNS query)");
     e.set(Field.NETWORK_PROTOCOL, "dns");
+  }
+
+  /**
+   * Sysmon's {@code Hashes} ({@code SHA1=...,MD5=...,SHA256=...,IMPHASH=...}) also as one field per algorithm, so that
+   * an indicator is found by {@code SHA256:...}; the whole value stays.
+   */
+  private static void hashes(WindowsRecord w) {
+    String hashes = w.peek("Hashes");
+    if (hashes == null) {
+      return;
+    }
+    for (String part : hashes.split(",", 8)) {
+      int eq = part.indexOf('=');
+      String algorithm = eq < 0 ? "" : part.substring(0, eq).strip();
+      String hash = part.substring(eq + 1).strip();
+      if (HASHES.contains(algorithm) && !hash.isEmpty() && !w.data.containsKey(algorithm)) {
+        w.put(algorithm, hash);
+      }
+    }
   }
 
   /** Sysmon logs an all-zero GUID for an unknown process; the Elastic pipeline drops it, and so do we. */

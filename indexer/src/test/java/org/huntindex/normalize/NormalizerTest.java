@@ -224,6 +224,26 @@ class NormalizerTest {
   }
 
   @Test
+  void sysmonHashesAreAlsoOneFieldPerAlgorithm() {
+    String hashes = "SHA1=1954555DB5C60069C4D501CA0C4F7FD47D9BC6F1,MD5=BCD77D0E06A6E2EBB22B3106E2AB67A3,"
+        + "SHA256=93CA15C84D667849D8B9D9E79D24CFC08624BCE0F4B591DBDB153B40358E83A1,IMPHASH=,X=1";
+    Event e = normalizer.normalize(json("EventID", 7L, "Channel", "Microsoft-Windows-Sysmon/Operational",
+        "Hostname", "WS5", "UtcTime", "2021-06-12 01:07:15.633", "Image", "C:\\Windows\\System32\\cmd.exe",
+        "ImageLoaded", "C:\\Windows\\System32\\ntdll.dll", "Hashes", hashes));
+    assertTrue(hasRaw(e, "SHA256", "93CA15C84D667849D8B9D9E79D24CFC08624BCE0F4B591DBDB153B40358E83A1"));
+    assertTrue(hasRaw(e, "MD5", "BCD77D0E06A6E2EBB22B3106E2AB67A3"));
+    assertTrue(hasRaw(e, "SHA1", "1954555DB5C60069C4D501CA0C4F7FD47D9BC6F1"));
+    assertTrue(hasRaw(e, "Hashes", hashes), "kept whole, as rules query it");
+    for (int i = 0; i < e.rawSize(); i++) {
+      assertTrue(!e.rawName(i).equals("IMPHASH") && !e.rawName(i).equals("X"), e.rawName(i));
+    }
+    // a hash the record names on its own keeps its value
+    Event own = normalizer.normalize(json("EventID", 1L, "Channel", "Microsoft-Windows-Sysmon/Operational",
+        "Hostname", "WS5", "Hashes", "MD5=AA", "MD5", "BB"));
+    assertTrue(hasRaw(own, "MD5", "BB") && !hasRaw(own, "MD5", "AA"));
+  }
+
+  @Test
   void sysmonRecordWithoutUtcTimeKeepsTheRecordTime() {
     Event e = normalizer.normalize(json("EventID", 1L, "Channel", "Microsoft-Windows-Sysmon/Operational",
         "Hostname", "WS5", "TimeCreated", "2021-06-11T09:07:15.635Z", "Image", "C:\\Windows\\System32\\PING.EXE"));
