@@ -18,14 +18,15 @@ class ShapeFuzzTest {
       "LogName", "MachineName", "ProviderName", "Properties.Value", "Properties.Value.Value", "DeviceName",
       "ActionType", "Timestamp", "RemoteIP", "ProcessCreationTime", "InitiatingProcessCreationTime", "ProcessId",
       "InitiatingProcessId", "TimeGenerated", "EventLog", "Source", "Protocol", "Direction", "Date and Time",
-      "Event ID", "Description", "AdditionalFields");
+      "Event ID", "Description", "AdditionalFields", "ContextInfo", "Hashes", "Data");
   private static final List<String> PIECES = List.of("WinEventLog", "XmlWinEventLog:Security", "Security",
       "Microsoft-Windows-Sysmon/Operational", "4688", "5156", "1", "\n", "\r\n", ":", "=", "Message=", "LogName=",
       "EventCode=", "\tNew Process Name:\t", "Account Name:", "Image: ", "{\"EventData\":{\"Data\":[", "{\"@Name\":\"a\",",
       "\"#text\":\"b\"}", "]}}", "{\"UserData\":{", "<EventData><Data Name=\"x\">", "</Data>", "2024-05-01T10:00:00Z",
       "0x1ecc", "-", "", " ", "Outbound", "ProcessCreated", "ConnectionSuccess", "8.8.4.4", "é", "\u0000", "{", "[",
       "\"", "DnsQueryResponse", "{\"DnsQueryString\":", "Sysmon", "Microsoft Windows security auditing.",
-      "5/1/2024 10:00:00 AM");
+      "5/1/2024 10:00:00 AM", "Windows PowerShell", "Microsoft-Windows-PowerShell/Operational", "HostApplication=",
+      "Host Application = ", "SHA256=", ",", "Service Control Manager", "Service Name:  ");
 
   @Test
   void randomRecordsOfEveryShapeNormalize() {
