@@ -7,8 +7,9 @@ import org.huntindex.source.RawRecord;
 /**
  * Event Viewer's "Save All Events As" CSV: level, time, source, event id, task category and the rendered description,
  * whose labelled lines hold the event's data ({@link MessageLabels}). The export names neither the computer nor the
- * log; the log is told from the source for Security, Sysmon and the service manager's System events. Its time is written in the exporting machine's zone
- * without saying which, and is read as UTC (a Sysmon event is timed by its own {@code UtcTime}, as from any export).
+ * log; the log is told from the source for Security, Sysmon and the service manager's System events. Its time is
+ * written in the exporting machine's zone without saying which, and is read as UTC (a Sysmon event is timed by its own
+ * {@code UtcTime}, as from any export).
  */
 final class EventViewerShape implements RecordShape {
   /** Sources, lower case and letters only, whose log is known: as Event Viewer shows them, and as providers. */

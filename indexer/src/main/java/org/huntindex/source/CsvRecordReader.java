@@ -30,6 +30,10 @@ import org.apache.commons.csv.CSVRecord;
  * error, since the parser cannot find the next row after one.
  */
 public final class CsvRecordReader implements RecordReader {
+  /** Event Viewer's "Save All Events As" CSV names five columns and writes a sixth, each event's description. */
+  static final String EVENT_VIEWER_HEADER = "Level,Date and Time,Source,Event ID,Task Category";
+  private static final List<String> EVENT_VIEWER = List.of(EVENT_VIEWER_HEADER.split(","));
+
   static final int MAX_CELL_CHARS = 16 << 20;
   static final int MAX_ROW_CHARS = 64 << 20;
 
@@ -110,10 +114,6 @@ public final class CsvRecordReader implements RecordReader {
     }
     return names;
   }
-
-  /** Event Viewer's "Save All Events As" CSV names five columns and writes a sixth, each event's description. */
-  static final String EVENT_VIEWER_HEADER = "Level,Date and Time,Source,Event ID,Task Category";
-  private static final List<String> EVENT_VIEWER = List.of(EVENT_VIEWER_HEADER.split(","));
 
   private static InputStream withoutBom(InputStream raw) throws IOException {
     InputStream in = new BufferedInputStream(raw);
