@@ -191,7 +191,7 @@ public record IndexStats(long events, long recovered, long files, long errors, L
     return recovered;
   }
 
-  /** Counts one segment's live, non-recovered documents per host, with their first and last times, into {@code hosts}. */
+  /** Counts one segment's live, non-recovered documents per host, with their first and last times, into hosts. */
   private static void countHosts(LeafReaderContext leaf, Map<String, Host> hosts) throws IOException {
     FixedBitSet recoveredDocs = recoveredDocs(leaf);
     Bits live = leaf.reader().getLiveDocs();

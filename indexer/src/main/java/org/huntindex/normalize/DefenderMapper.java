@@ -14,11 +14,11 @@ import org.huntindex.source.RawRecord;
  * Microsoft Defender for Endpoint advanced hunting rows, as Defender's portal or Sentinel exports them: {@code
  * DeviceProcessEvents} ({@code ProcessCreated}) as process starts, {@code DeviceNetworkEvents} as connections of their
  * initiating process and {@code DeviceEvents}' {@code DnsQueryResponse} as its DNS queries, in ECS names, so hunt B's
- * sequence runs on them. Defender has no process id that survives reuse, so {@code process.entity_id} is the device, the
- * process id and the process's creation time together, which a process's start and its connections share. Every other
- * row (a file, registry or logon event, an alert's evidence) names its initiating process as {@code process.*}, as ECS
- * names the acting process, and keeps its time, device, action and other columns. {@code AdditionalFields}, a JSON
- * object that exports write as text, also gives its top-level values as {@code AdditionalFields.<name>}, as a JSON
+ * sequence runs on them. Defender has no process id that survives reuse, so {@code process.entity_id} is the device,
+ * the process id and the process's creation time together, which a process's start and its connections share. Every
+ * other row (a file, registry or logon event, an alert's evidence) names its initiating process as {@code process.*},
+ * as ECS names the acting process, and keeps its time, device, action and other columns. {@code AdditionalFields}, a
+ * JSON object that exports write as text, also gives its top-level values as {@code AdditionalFields.<name>}, as a JSON
  * export's object does.
  */
 final class DefenderMapper {
@@ -40,7 +40,7 @@ final class DefenderMapper {
       Map.entry("InitiatingProcessFolderPath", Field.PARENT_EXECUTABLE),
       Map.entry("InitiatingProcessCommandLine", Field.PARENT_COMMAND_LINE),
       Map.entry("InitiatingProcessId", Field.PARENT_PID));
-  /** Every other row's columns (a connection's, a DNS query's, a file's or registry change's): the initiating process. */
+  /** Every other row's columns (a connection's, a DNS query's, a file or registry change's): the initiating process. */
   private static final Map<String, Field> ACTING = Map.ofEntries(
       Map.entry("InitiatingProcessFileName", Field.PROCESS_NAME),
       Map.entry("InitiatingProcessFolderPath", Field.PROCESS_EXECUTABLE),

@@ -75,7 +75,8 @@ final class MessageLabels {
       "Destination_Address", List.of("DestAddress"),
       "Destination_Port", List.of("DestPort")));
   private static final Map<String, List<String>> WFP_BIND = merged(WFP, Map.of("Process_ID", List.of("ProcessId")));
-  private static final Map<String, List<String>> SCHEDULED_TASK = merged(SUBJECT, Map.of("Task_Name", List.of("TaskName")));
+  private static final Map<String, List<String>> SCHEDULED_TASK =
+      merged(SUBJECT, Map.of("Task_Name", List.of("TaskName")));
 
   /**
    * Security events' message labels (non-alphanumeric runs as one {@code _}, as Splunk's add-on names its fields) and

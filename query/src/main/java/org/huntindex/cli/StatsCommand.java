@@ -125,12 +125,15 @@ final class StatsCommand implements Callable<Integer> {
         .sorted(Map.Entry.<String, IndexStats.HostCounts>comparingByValue(
             java.util.Comparator.comparingLong(IndexStats.HostCounts::events)).reversed())
         .limit(HOSTS_SHOWN)
-        .forEach(e -> out.printf("%-" + width + "s  %,12d  %-28s  %s%n", Printable.of(e.getKey()), e.getValue().events(),
-            e.getValue().firstEvent() == null ? "-" : Ticks.format7(e.getValue().firstEvent()),
-            e.getValue().lastEvent() == null ? "-" : Ticks.format7(e.getValue().lastEvent())));
+        .forEach(e -> out.printf("%-" + width + "s  %,12d  %-28s  %s%n", Printable.of(e.getKey()),
+            e.getValue().events(), timeOrDash(e.getValue().firstEvent()), timeOrDash(e.getValue().lastEvent())));
     if (hosts.size() > HOSTS_SHOWN) {
       out.printf("... %,d more hosts (--format json lists all %,d)%n", hosts.size() - HOSTS_SHOWN, hosts.size());
     }
+  }
+
+  private static String timeOrDash(Long ticks) {
+    return ticks == null ? "-" : Ticks.format7(ticks);
   }
 
   private static void table(PrintStream out, String title, Map<String, Long> counts) {
