@@ -17,7 +17,9 @@ import org.huntindex.source.RawRecord;
  * sequence runs on them. Defender has no process id that survives reuse, so {@code process.entity_id} is the device,
  * the process id and the process's creation time together, which a process's start and its connections share. Every
  * other row (a file, registry or logon event, an alert's evidence) names its initiating process as {@code process.*},
- * as ECS names the acting process, and keeps its time, device, action and other columns. {@code AdditionalFields}, a
+ * as ECS names the acting process, and keeps its time, device, action and other columns; a logon ({@code
+ * DeviceLogonEvents}) is an authentication event whose {@code user.*} is the account that logged on and whose {@code
+ * source.ip} is where from, as a Security 4624 or 4625 is. {@code AdditionalFields}, a
  * JSON object that exports write as text, also gives its top-level values as {@code AdditionalFields.<name>}, as a JSON
  * export's object does.
  */
@@ -53,7 +55,21 @@ final class DefenderMapper {
       Map.entry("RemoteIP", Field.DESTINATION_IP), Map.entry("RemotePort", Field.DESTINATION_PORT),
       Map.entry("LocalIP", Field.SOURCE_IP), Map.entry("LocalPort", Field.SOURCE_PORT));
 
+  /** A logon's columns ({@code DeviceLogonEvents}): the account that logged on, from where, and the acting process. */
+  private static final Map<String, Field> LOGON = logonColumns();
+
   private DefenderMapper() {}
+
+  private static Map<String, Field> logonColumns() {
+    Map<String, Field> columns = new java.util.HashMap<>(ACTING);
+    columns.remove("InitiatingProcessAccountName");
+    columns.remove("InitiatingProcessAccountDomain");
+    columns.remove("RemoteIP");
+    columns.remove("RemotePort");
+    columns.putAll(Map.of("AccountName", Field.USER_NAME, "AccountDomain", Field.USER_DOMAIN,
+        "RemoteIP", Field.SOURCE_IP, "RemotePort", Field.SOURCE_PORT));
+    return Map.copyOf(columns);
+  }
 
   static boolean matches(RawRecord r) {
     return r.get("DeviceName") != null && r.get("ActionType") != null
@@ -63,9 +79,10 @@ final class DefenderMapper {
   static void map(RawRecord r, Event e) {
     String action = Values.text(r.get("ActionType"));
     boolean process = CREATED.equals(action);
+    boolean logon = action != null && action.startsWith("Logon");
     boolean dns = "DnsQueryResponse".equals(action);
-    boolean connection = !process && (dns || r.get("RemoteIP") != null);
-    Map<String, Field> columns = process ? PROCESS : ACTING;
+    boolean connection = !process && !logon && (dns || r.get("RemoteIP") != null);
+    Map<String, Field> columns = process ? PROCESS : logon ? LOGON : ACTING;
     for (int i = 0; i < r.size(); i++) {
       String name = r.name(i);
       Object value = r.value(i);
@@ -97,6 +114,11 @@ final class DefenderMapper {
       setId(e, Field.PARENT_ENTITY_ID, device, r.get("InitiatingProcessId"),
           r.get("InitiatingProcessCreationTime"));
     } else {
+      if (logon) {
+        e.add(Field.EVENT_CATEGORY, "authentication").add(Field.EVENT_TYPE, "start");
+        e.set(Field.EVENT_OUTCOME, action.equals("LogonSuccess") ? "success"
+            : action.equals("LogonFailed") ? "failure" : null);
+      }
       if (connection) {
         e.add(Field.EVENT_CATEGORY, "network").add(Field.EVENT_TYPE, "connection");
         if (dns) {

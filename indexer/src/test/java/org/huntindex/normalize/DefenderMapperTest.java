@@ -127,6 +127,29 @@ class DefenderMapperTest {
   }
 
   @Test
+  void aLogonIsAnAuthenticationOfItsAccountFromItsRemoteAddress() {
+    Event e = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:00Z", "DeviceId", "d1a2", "DeviceName", "ws1",
+        "ActionType", "LogonSuccess", "LogonType", "RemoteInteractive", "AccountName", "alice", "AccountDomain", "corp",
+        "RemoteIP", "203.0.113.9", "RemotePort", 51000L, "InitiatingProcessFileName", "lsass.exe",
+        "InitiatingProcessFolderPath", "c:\\windows\\system32\\lsass.exe", "InitiatingProcessAccountName", "system",
+        "InitiatingProcessId", 700L, "InitiatingProcessCreationTime", "2024-05-01T08:00:00Z"));
+    assertEquals(List.of("authentication"), e.all(Field.EVENT_CATEGORY));
+    assertEquals("success", e.string(Field.EVENT_OUTCOME));
+    assertEquals("alice", e.string(Field.USER_NAME));
+    assertEquals("corp", e.string(Field.USER_DOMAIN));
+    assertEquals("203.0.113.9", e.string(Field.SOURCE_IP));
+    assertEquals(51000L, e.number(Field.SOURCE_PORT));
+    assertNull(e.get(Field.DESTINATION_IP), "a logon is no connection of its process");
+    assertEquals("lsass.exe", e.string(Field.PROCESS_NAME));
+    assertTrue(NormalizerTest.hasRaw(e, "InitiatingProcessAccountName", "system"));
+    assertTrue(NormalizerTest.hasRaw(e, "LogonType", "RemoteInteractive"));
+    Event failed = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:00Z", "DeviceName", "ws1",
+        "ActionType", "LogonFailed", "AccountName", "admin", "RemoteIP", "203.0.113.9"));
+    assertEquals("failure", failed.string(Field.EVENT_OUTCOME));
+    assertEquals("admin", failed.string(Field.USER_NAME));
+  }
+
+  @Test
   void otherActionsKeepTheirTimeDeviceAndColumns() {
     Event e = normalizer.normalize(json("Timestamp", "2024-05-01T10:00:00Z", "DeviceName", "ws1",
         "ActionType", "AntivirusDetection", "FileName", "mimikatz.exe"));
