@@ -19,9 +19,9 @@ import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Security and System labels of {@link MessageLabels} against real events that carry both their rendered message and their
- * data: NXLog's records in the shared OTRF datasets. Every value a label gives is the value the event's data holds under
- * the name the label is translated to.
+ * The Security and System labels of {@link MessageLabels} against real events that carry both their rendered message
+ * and their data: NXLog's records in the shared OTRF datasets. Every value a label gives is the value the event's data
+ * holds under the name the label is translated to.
  */
 class MessageLabelsRealDataTest {
   /** NXLog's own fields and the System part, which the message does not hold. */
