@@ -14,7 +14,7 @@ import org.huntindex.source.RawRecord;
  * {@code ComputerName}, {@code RecordNumber} and {@code Message} its System part, read from the {@code _raw} text's
  * {@code key=value} lines when the export lacks them. The event data is named from the rendered message's labels,
  * which the add-on extracts as fields with underscores ({@code New_Process_Name}): Sysmon's labels are its data names,
- * and those of the Security events {@link MessageLabels} knows are translated; others stay raw as the add-on named them.
+ * and those of the events {@link MessageLabels} knows are translated; others stay raw as the add-on named them.
  */
 final class SplunkShape implements RecordShape {
   /** At most this many {@code _raw} lines are read for the System part. */

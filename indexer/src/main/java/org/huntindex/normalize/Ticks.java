@@ -6,8 +6,8 @@ import java.time.Instant;
  * Event time as 100-ns ticks since 1970-01-01T00:00Z: parsing from the shapes evidence uses, and formatting back.
  *
  * <p>Accepted: ISO-8601 with {@code T} or a space, with or without a zone ({@code Z}, {@code +hh:mm}; no zone means UTC),
- * with 0–9 fraction digits (beyond 7 truncated); the Azure portal's CSV form {@code 5/1/2024, 10:00:00.000 AM} and Event
- * Viewer's US one, {@code 5/1/2024 10:00:00 AM} (UTC);
+ * with 0–9 fraction digits (beyond 7 truncated); the Azure portal's CSV form {@code 5/1/2024, 10:00:00.000 AM} and
+ * Event Viewer's US one, {@code 5/1/2024 10:00:00 AM} (UTC);
  * epoch milliseconds as a number; {@link Instant}.
  */
 public final class Ticks {
@@ -189,8 +189,8 @@ public final class Ticks {
 
   /** The Azure portal's CSV export, {@code 5/1/2024, 10:00:00.000 AM}, and Event Viewer's without the comma; UTC. */
   private static final java.time.format.DateTimeFormatter PORTAL = new java.time.format.DateTimeFormatterBuilder()
-      .appendPattern("M/d/yyyy[,] h:mm:ss").optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND,
-          0, 9, true).optionalEnd().appendLiteral(' ').appendPattern("a").toFormatter(java.util.Locale.US);
+      .appendPattern("M/d/yyyy[,] h:mm:ss").optionalStart()
+      .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().appendLiteral(' ').appendPattern("a").toFormatter(java.util.Locale.US);
 
   /**
    * Kibana's default date format, as its Discover CSV export writes {@code @timestamp}: {@code May 1, 2024 @
