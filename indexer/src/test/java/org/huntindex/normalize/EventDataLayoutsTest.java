@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.huntindex.testing.SharedData;
 import org.huntindex.testing.Tools;
 import org.junit.jupiter.api.Test;
@@ -32,11 +30,7 @@ class EventDataLayoutsTest {
     List<String> wrong = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
     int checked = 0;
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(SharedData.realData())) {
-      files = walk.filter(p -> p.toString().endsWith(".evtx")).sorted().toList();
-    }
-    for (Path file : files) {
+    for (Path file : SharedData.allEvtx()) {
       for (String text : Tools.evtxexportXml(file).events()) {
         Matcher provider = PROVIDER.matcher(text);
         Matcher id = ID.matcher(text);

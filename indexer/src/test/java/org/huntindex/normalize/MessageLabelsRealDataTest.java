@@ -3,18 +3,13 @@ package org.huntindex.normalize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.huntindex.source.EvidenceReaders;
-import org.huntindex.source.EvidenceWalker;
 import org.huntindex.source.RawRecord;
-import org.huntindex.source.ReadError;
-import org.huntindex.source.RecordSink;
 import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -28,22 +23,13 @@ class MessageLabelsRealDataTest {
   private static final List<String> NOT_DATA = List.of("Message", "EventID", "Channel", "Hostname", "Keywords");
 
   @Test
-  void everyTranslatedLabelGivesTheValueTheEventsDataHolds() throws IOException {
+  void everyTranslatedLabelGivesTheValueTheEventsDataHolds() {
     List<RawRecord> rendered = Collections.synchronizedList(new ArrayList<>());
-    RecordSink sink = new RecordSink() {
-      @Override
-      public void accept(RawRecord r) {
-        if (r.get("Channel") != null && r.get("Message") != null && r.get("EventID") != null) {
-          rendered.add(r);
-        }
+    SharedData.eachRecord(SharedData.realData().resolve("otrf-security-datasets"), r -> {
+      if (r.get("Channel") != null && r.get("Message") != null && r.get("EventID") != null) {
+        rendered.add(r);
       }
-
-      @Override
-      public void error(ReadError error) {}
-    };
-    EvidenceReaders readers = EvidenceReaders.standard();
-    new EvidenceWalker().walk(List.of(SharedData.realData().resolve("otrf-security-datasets")),
-        evidence -> readers.read(evidence, sink), sink::error);
+    });
 
     Map<Long, int[]> checkedByEvent = new TreeMap<>();
     List<String> wrong = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.huntindex.source.EvidenceReaders;
-import org.huntindex.source.EvidenceWalker;
 import org.huntindex.source.RawRecord;
-import org.huntindex.source.ReadError;
-import org.huntindex.source.RecordSink;
-import org.huntindex.source.evtx.EvtxEvidenceReader;
-import org.huntindex.source.evtx.EvtxReader;
 import org.huntindex.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -83,45 +76,36 @@ class PowerShellDetailsTest {
    * export keeps only that) has them as fields, each value as the source wrote it: EVTX, Winlogbeat and NXLog alike.
    */
   @Test
-  void realEventsOfEveryFormatGiveTheirHostApplication() throws IOException {
+  void realEventsOfEveryFormatGiveTheirHostApplication() {
     Map<String, LongAdder> byFormat = new ConcurrentHashMap<>();
     List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
-    RecordSink sink = new RecordSink() {
-      @Override
-      public void accept(RawRecord r) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < r.size(); i++) {
-          for (Object v : r.value(i) instanceof List<?> list ? list : List.of(r.value(i))) {
-            if (Values.text(v) instanceof String s && (s.contains("HostApplication=")
-                || s.contains("Host Application = "))) {
-              texts.add(s);
-            }
+    SharedData.eachRecord(SharedData.realData(), r -> {
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < r.size(); i++) {
+        for (Object v : r.value(i) instanceof List<?> list ? list : List.of(r.value(i))) {
+          if (Values.text(v) instanceof String s && (s.contains("HostApplication=")
+              || s.contains("Host Application = "))) {
+            texts.add(s);
           }
         }
-        if (texts.isEmpty()) {
-          return;
-        }
-        Event e = normalizer.normalize(r);
-        String channel = e.string(org.huntindex.schema.Field.WINLOG_CHANNEL);
-        boolean classic = "Windows PowerShell".equalsIgnoreCase(channel);
-        if (!classic && !"Microsoft-Windows-PowerShell/Operational".equalsIgnoreCase(channel)) {
-          return;
-        }
-        String label = classic ? "HostApplication=" : "Host Application = ";
-        List<String> hosts = valuesOf(e, "HostApplication");
-        if (hosts.size() != 1 || texts.stream().noneMatch(t -> t.contains(label + hosts.getFirst()))) {
-          wrong.add(r.location() + ":" + r.position() + " " + hosts);
-        }
-        byFormat.computeIfAbsent((classic ? "classic " : "operational ")
-            + e.string(org.huntindex.schema.Field.INPUT_TYPE), f -> new LongAdder()).increment();
       }
-
-      @Override
-      public void error(ReadError error) {}
-    };
-    EvidenceReaders readers = EvidenceReaders.standard()
-        .with(org.huntindex.source.Format.EVTX, new EvtxEvidenceReader(new EvtxReader()));
-    new EvidenceWalker().walk(List.of(SharedData.realData()), evidence -> readers.read(evidence, sink), sink::error);
+      if (texts.isEmpty()) {
+        return;
+      }
+      Event e = normalizer.normalize(r);
+      String channel = e.string(org.huntindex.schema.Field.WINLOG_CHANNEL);
+      boolean classic = "Windows PowerShell".equalsIgnoreCase(channel);
+      if (!classic && !"Microsoft-Windows-PowerShell/Operational".equalsIgnoreCase(channel)) {
+        return;
+      }
+      String label = classic ? "HostApplication=" : "Host Application = ";
+      List<String> hosts = valuesOf(e, "HostApplication");
+      if (hosts.size() != 1 || texts.stream().noneMatch(t -> t.contains(label + hosts.getFirst()))) {
+        wrong.add(r.location() + ":" + r.position() + " " + hosts);
+      }
+      byFormat.computeIfAbsent((classic ? "classic " : "operational ")
+          + e.string(org.huntindex.schema.Field.INPUT_TYPE), f -> new LongAdder()).increment();
+    });
     assertEquals(List.of(), wrong.subList(0, Math.min(10, wrong.size())), wrong.size() + " events");
     Map<String, Long> counts = new TreeMap<>();
     byFormat.forEach((f, n) -> counts.put(f, n.sum()));

@@ -50,6 +50,27 @@ public final class SharedData {
     }
   }
 
+  /**
+   * Every record of the evidence under {@code dir} (EVTX, JSON, CSV and XML files and archives) to {@code each}, which
+   * must be thread-safe; what cannot be read is skipped.
+   */
+  public static void eachRecord(Path dir, java.util.function.Consumer<org.huntindex.source.RawRecord> each) {
+    org.huntindex.source.RecordSink sink = new org.huntindex.source.RecordSink() {
+      @Override
+      public void accept(org.huntindex.source.RawRecord record) {
+        each.accept(record);
+      }
+
+      @Override
+      public void error(org.huntindex.source.ReadError error) {}
+    };
+    org.huntindex.source.EvidenceReaders readers = org.huntindex.source.EvidenceReaders.standard()
+        .with(org.huntindex.source.Format.EVTX, new org.huntindex.source.evtx.EvtxEvidenceReader(
+            new org.huntindex.source.evtx.EvtxReader()));
+    new org.huntindex.source.EvidenceWalker().walk(List.of(dir), evidence -> readers.read(evidence, sink),
+        sink::error);
+  }
+
   /** MANIFEST.tsv rows as column name to value. */
   public static List<Map<String, String>> manifest() {
     Path file = realData().resolve("MANIFEST.tsv");
