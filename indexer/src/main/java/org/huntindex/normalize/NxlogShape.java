@@ -43,6 +43,27 @@ final class NxlogShape implements RecordShape {
     } else {
       w.created = stamped;
     }
+    unescapeWhereTheMessageShows(w);
     return w;
+  }
+
+  /**
+   * Some NXLog collections write the data XML-escaped ({@code 1&gt; out.txt 2&gt;&amp;1}) and the rendered message
+   * not: a value is read unescaped where the record's own message holds it so. A value whose entities are its own (a
+   * task's XML) is shown with them in the message too, and stays as it is.
+   */
+  private static void unescapeWhereTheMessageShows(WindowsRecord w) {
+    if (w.message == null) {
+      return;
+    }
+    for (var field : w.data.entrySet()) {
+      if (field.getValue() instanceof String value && value.indexOf('&') >= 0) {
+        String unescaped = value.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+            .replace("&apos;", "'").replace("&amp;", "&");
+        if (!unescaped.equals(value) && w.message.contains(unescaped)) {
+          field.setValue(unescaped);
+        }
+      }
+    }
   }
 }

@@ -67,6 +67,36 @@ class MessageLabelsRealDataTest {
   }
 
   /**
+   * Every real NXLog process start (Security 4688) whose message names its command line normalizes to that command
+   * line, as the message shows it, whatever the collection did to its data (one wrote it XML-escaped).
+   */
+  @Test
+  void processStartsHaveTheCommandLineTheirMessageShows() {
+    Normalizer normalizer = new Normalizer();
+    List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+    int[] checked = {0};
+    SharedData.eachRecord(SharedData.realData().resolve("otrf-security-datasets"), r -> {
+      String message = Values.text(r.get("Message"));
+      int label = message == null ? -1 : message.indexOf("Process Command Line:");
+      if (label < 0 || !Long.valueOf(4688).equals(Values.integer(r.get("EventID")))) {
+        return;
+      }
+      int end = message.indexOf('\n', label);
+      String shown = message.substring(label + "Process Command Line:".length(), end < 0 ? message.length() : end)
+          .strip();
+      String normalized = normalizer.normalize(r).string(org.huntindex.schema.Field.PROCESS_COMMAND_LINE);
+      synchronized (checked) {
+        checked[0]++;
+      }
+      if (!shown.isEmpty() && !shown.equals(normalized == null ? null : normalized.strip())) {
+        wrong.add(r.location() + ":" + r.position() + " shows '" + shown + "', normalized '" + normalized + "'");
+      }
+    });
+    assertEquals(List.of(), wrong.subList(0, Math.min(5, wrong.size())), wrong.size() + " differ");
+    assertTrue(checked[0] > 500, checked[0] + " checked");
+  }
+
+  /**
    * One NXLog collection (its channel written {@code security}) kept its data XML-escaped ({@code 1&gt; out.txt}), and
    * its messages not: data values are compared unescaped (no value a label gives holds an entity of its own).
    */

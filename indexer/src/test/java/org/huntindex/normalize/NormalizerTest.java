@@ -224,6 +224,23 @@ class NormalizerTest {
   }
 
   @Test
+  void nxlogDataWrittenXmlEscapedIsReadAsItsMessageShowsIt() {
+    Event e = normalizer.normalize(json("EventID", 4688L, "Channel", "security", "Hostname", "WS5",
+        "NewProcessName", "C:\\Windows\\System32\\cmd.exe",
+        "CommandLine", "cmd /c gpresult /v 1&gt; out.txt 2&gt;&amp;1",
+        "TaskContentNew", "<Arguments>a &amp;&amp; b</Arguments>",
+        "Message", "A new process has been created.\r\n\tProcess Command Line:\tcmd /c gpresult /v 1> out.txt 2>&1"
+            + "\r\n\tTask Content:\t<Arguments>a &amp;&amp; b</Arguments>"));
+    assertEquals("cmd /c gpresult /v 1> out.txt 2>&1", e.string(Field.PROCESS_COMMAND_LINE));
+    // entities the message shows too are the value's own
+    assertTrue(hasRaw(e, "TaskContentNew", "<Arguments>a &amp;&amp; b</Arguments>"));
+    // without a message there is nothing to tell by
+    Event bare = normalizer.normalize(json("EventID", 4688L, "Channel", "security", "Hostname", "WS5",
+        "CommandLine", "cmd /c x 1&gt; out.txt"));
+    assertEquals("cmd /c x 1&gt; out.txt", bare.string(Field.PROCESS_COMMAND_LINE));
+  }
+
+  @Test
   void sysmonHashesAreAlsoOneFieldPerAlgorithm() {
     String hashes = "SHA1=1954555DB5C60069C4D501CA0C4F7FD47D9BC6F1,MD5=BCD77D0E06A6E2EBB22B3106E2AB67A3,"
         + "SHA256=93CA15C84D667849D8B9D9E79D24CFC08624BCE0F4B591DBDB153B40358E83A1,IMPHASH=,X=1";
