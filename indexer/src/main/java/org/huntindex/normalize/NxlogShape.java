@@ -58,12 +58,17 @@ final class NxlogShape implements RecordShape {
     }
     for (var field : w.data.entrySet()) {
       if (field.getValue() instanceof String value && value.indexOf('&') >= 0) {
-        String unescaped = value.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-            .replace("&apos;", "'").replace("&amp;", "&");
+        String unescaped = xmlUnescaped(value);
         if (!unescaped.equals(value) && w.message.contains(unescaped)) {
           field.setValue(unescaped);
         }
       }
     }
+  }
+
+  /** The text with XML's five entities read. */
+  static String xmlUnescaped(String text) {
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+        .replace("&amp;", "&");
   }
 }

@@ -44,7 +44,9 @@ class MessageLabelsRealDataTest {
       MessageLabels.fromMessage(w);
       int[] checked = checkedByEvent.computeIfAbsent(w.eventId, id -> new int[1]);
       for (Map.Entry<String, Object> e : w.data.entrySet()) {
-        String actual = unescaped(dataValue(r, e.getKey()));
+        // one NXLog collection (its channel spelt security) wrote its data XML-escaped and its messages not
+        String raw = dataValue(r, e.getKey());
+        String actual = raw == null ? null : NxlogShape.xmlUnescaped(raw);
         String fromLabel = e.getValue().toString();
         // %%n is a message-table reference, which the message shows rendered ("Outbound" for %%14593)
         if (actual != null && actual.startsWith("%%")) {
@@ -94,15 +96,6 @@ class MessageLabelsRealDataTest {
     });
     assertEquals(List.of(), wrong.subList(0, Math.min(5, wrong.size())), wrong.size() + " differ");
     assertTrue(checked[0] > 500, checked[0] + " checked");
-  }
-
-  /**
-   * One NXLog collection (its channel written {@code security}) kept its data XML-escaped ({@code 1&gt; out.txt}), and
-   * its messages not: data values are compared unescaped (no value a label gives holds an entity of its own).
-   */
-  private static String unescaped(String value) {
-    return value == null ? null : value.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&apos;", "'").replace("&amp;", "&");
   }
 
   /** The record's data field of that name, whatever its case (NXLog writes 5156's ProcessID as ProcessId). */
