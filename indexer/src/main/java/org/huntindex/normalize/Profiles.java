@@ -24,6 +24,13 @@ final class Profiles {
   private static final List<Copy> SYSMON_COMMON = List.of(copy("ProcessGuid", Field.PROCESS_ENTITY_ID),
       copy("Image", Field.PROCESS_EXECUTABLE), copy("ProcessId", Field.PROCESS_PID));
   private static final Profile SYSMON_OTHER = new Profile(SYSMON_COMMON, Profiles::sysmonCommon);
+  /**
+   * A process acting on another (8, remote thread; 10, process access, LSASS dumps among them): the acting one is the
+   * event's process, as Elastic's Sysmon mapping has it; the target stays in its own fields.
+   */
+  private static final Profile SYSMON_SOURCE = new Profile(List.of(copy("SourceProcessGuid", Field.PROCESS_ENTITY_ID),
+      copy("SourceProcessGUID", Field.PROCESS_ENTITY_ID), copy("SourceImage", Field.PROCESS_EXECUTABLE),
+      copy("SourceProcessId", Field.PROCESS_PID)), Profiles::sysmonCommon);
 
   private static final Map<String, Profile> BY_KEY = Map.of(
       SECURITY + "/4624", securityLogon("success"),
@@ -47,7 +54,9 @@ final class Profiles {
       SYSMON + "/3", sysmon(List.of(copy("SourceIp", Field.SOURCE_IP), copy("DestinationIp", Field.DESTINATION_IP),
           copy("Protocol", Field.NETWORK_TRANSPORT), copy("SourcePort", Field.SOURCE_PORT),
           copy("DestinationPort", Field.DESTINATION_PORT)), Profiles::sysmonNetwork),
-      SYSMON + "/22", sysmon(List.of(copy("QueryName", Field.DNS_QUESTION_NAME)), Profiles::sysmonDns));
+      SYSMON + "/22", sysmon(List.of(copy("QueryName", Field.DNS_QUESTION_NAME)), Profiles::sysmonDns),
+      SYSMON + "/8", SYSMON_SOURCE,
+      SYSMON + "/10", SYSMON_SOURCE);
 
   private Profiles() {}
 

@@ -241,6 +241,26 @@ class NormalizerTest {
   }
 
   @Test
+  void aSysmonProcessAccessIsItsSourceProcesssEvent() {
+    Event e = normalizer.normalize(json("EventID", 10L, "Channel", "Microsoft-Windows-Sysmon/Operational",
+        "Hostname", "WS5", "UtcTime", "2021-06-12 01:07:15.633", "SourceProcessGUID", "{aaaa-1}",
+        "SourceProcessId", "4242", "SourceThreadId", "77", "SourceImage", "C:\\Windows\\System32\\rundll32.exe",
+        "TargetProcessGUID", "{bbbb-2}", "TargetProcessId", "700", "TargetImage", "C:\\Windows\\system32\\lsass.exe",
+        "GrantedAccess", "0x1fffff"));
+    assertEquals("rundll32.exe", e.string(Field.PROCESS_NAME));
+    assertEquals("{aaaa-1}", e.string(Field.PROCESS_ENTITY_ID));
+    assertEquals(4242L, e.number(Field.PROCESS_PID));
+    assertEquals(ticks("2021-06-12T01:07:15.633Z"), e.number(Field.TIMESTAMP));
+    assertTrue(hasRaw(e, "TargetImage", "C:\\Windows\\system32\\lsass.exe"));
+    assertNull(e.get(Field.EVENT_CATEGORY), "no hunt takes it for a process start");
+    Event thread = normalizer.normalize(json("EventID", 8L, "Channel", "Microsoft-Windows-Sysmon/Operational",
+        "Hostname", "WS5", "SourceProcessGuid", "{cccc-3}", "SourceImage", "C:\\Temp\\inject.exe",
+        "TargetImage", "C:\\Windows\\explorer.exe"));
+    assertEquals("inject.exe", thread.string(Field.PROCESS_NAME));
+    assertEquals("{cccc-3}", thread.string(Field.PROCESS_ENTITY_ID));
+  }
+
+  @Test
   void sysmonHashesAreAlsoOneFieldPerAlgorithm() {
     String hashes = "SHA1=1954555DB5C60069C4D501CA0C4F7FD47D9BC6F1,MD5=BCD77D0E06A6E2EBB22B3106E2AB67A3,"
         + "SHA256=93CA15C84D667849D8B9D9E79D24CFC08624BCE0F4B591DBDB153B40358E83A1,IMPHASH=,X=1";

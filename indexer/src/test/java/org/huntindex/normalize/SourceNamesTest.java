@@ -35,8 +35,9 @@ class SourceNamesTest {
         }
       }
     }
-    // Security: 4624 and 4625 six copies each, 4688 and 5156 seven, 4689 four; Sysmon: fourteen names, one event each
-    assertEquals(44, checked);
+    // Security: 4624 and 4625 six copies each, 4688 and 5156 seven, 4689 four; Sysmon: fourteen names, one event each,
+    // and the four source-process names of 8 and 10, two events each
+    assertEquals(52, checked);
   }
 
   @Test
