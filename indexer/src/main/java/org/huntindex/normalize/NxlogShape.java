@@ -49,8 +49,8 @@ final class NxlogShape implements RecordShape {
 
   /**
    * Some NXLog collections write the data XML-escaped ({@code 1&gt; out.txt 2&gt;&amp;1}) and the rendered message
-   * not: a value is read unescaped where the record's own message holds it so. A value whose entities are its own (a
-   * task's XML) is shown with them in the message too, and stays as it is.
+   * not: a value is read unescaped where the record's own message holds it so and not as written. A value whose
+   * entities are its own (a task's XML) is shown with them in the message, and stays as it is.
    */
   private static void unescapeWhereTheMessageShows(WindowsRecord w) {
     if (w.message == null) {
@@ -59,7 +59,7 @@ final class NxlogShape implements RecordShape {
     for (var field : w.data.entrySet()) {
       if (field.getValue() instanceof String value && value.indexOf('&') >= 0) {
         String unescaped = xmlUnescaped(value);
-        if (!unescaped.equals(value) && w.message.contains(unescaped)) {
+        if (!unescaped.equals(value) && w.message.contains(unescaped) && !w.message.contains(value)) {
           field.setValue(unescaped);
         }
       }

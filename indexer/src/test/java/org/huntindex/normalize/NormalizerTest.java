@@ -232,8 +232,11 @@ class NormalizerTest {
         "Message", "A new process has been created.\r\n\tProcess Command Line:\tcmd /c gpresult /v 1> out.txt 2>&1"
             + "\r\n\tTask Content:\t<Arguments>a &amp;&amp; b</Arguments>"));
     assertEquals("cmd /c gpresult /v 1> out.txt 2>&1", e.string(Field.PROCESS_COMMAND_LINE));
-    // entities the message shows too are the value's own
+    // entities the message shows too are the value's own, even where the message also holds the value unescaped
     assertTrue(hasRaw(e, "TaskContentNew", "<Arguments>a &amp;&amp; b</Arguments>"));
+    Event shortValue = normalizer.normalize(json("EventID", 4688L, "Channel", "Security", "Hostname", "WS5",
+        "Status", "&amp;", "Message", "Status:\t&amp;\r\nCommand:\ta & b"));
+    assertTrue(hasRaw(shortValue, "Status", "&amp;"));
     // without a message there is nothing to tell by
     Event bare = normalizer.normalize(json("EventID", 4688L, "Channel", "security", "Hostname", "WS5",
         "CommandLine", "cmd /c x 1&gt; out.txt"));
