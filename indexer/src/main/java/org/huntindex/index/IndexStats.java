@@ -93,8 +93,9 @@ public record IndexStats(long events, long recovered, long files, long errors, L
     long recovered = 0;
     try (DirectoryReader reader = IndexFormat.open(indexDir)) {
       for (LeafReaderContext leaf : reader.leaves()) {
-        recovered += countLeaf(leaf, cells, spans, all);
-        countHosts(leaf, hosts);
+        FixedBitSet recoveredDocs = recoveredDocs(leaf);
+        recovered += countLeaf(leaf, recoveredDocs, cells, spans, all);
+        countHosts(leaf, recoveredDocs, hosts);
       }
     }
     long events = 0;
@@ -158,9 +159,8 @@ public record IndexStats(long events, long recovered, long files, long errors, L
    * Counts one segment's live, non-recovered documents into {@code cells} and their times into each file's span and
    * {@code all}; returns its recovered count.
    */
-  private static long countLeaf(LeafReaderContext leaf, Map<Cell, Long> cells, Map<String, Span> spans, Span all)
-      throws IOException {
-    FixedBitSet recoveredDocs = recoveredDocs(leaf);
+  private static long countLeaf(LeafReaderContext leaf, FixedBitSet recoveredDocs, Map<Cell, Long> cells,
+      Map<String, Span> spans, Span all) throws IOException {
     SortedSetDocValues formats = DocValues.getSortedSet(leaf.reader(), Field.INPUT_TYPE.fieldName());
     SortedSetDocValues channels = DocValues.getSortedSet(leaf.reader(), Field.WINLOG_CHANNEL.fieldName());
     SortedSetDocValues paths = DocValues.getSortedSet(leaf.reader(), Field.LOG_FILE_PATH.fieldName());
@@ -192,8 +192,8 @@ public record IndexStats(long events, long recovered, long files, long errors, L
   }
 
   /** Counts one segment's live, non-recovered documents per host, with their first and last times, into hosts. */
-  private static void countHosts(LeafReaderContext leaf, Map<String, Host> hosts) throws IOException {
-    FixedBitSet recoveredDocs = recoveredDocs(leaf);
+  private static void countHosts(LeafReaderContext leaf, FixedBitSet recoveredDocs, Map<String, Host> hosts)
+      throws IOException {
     Bits live = leaf.reader().getLiveDocs();
     SortedDocValues names = DocValues.getSorted(leaf.reader(), Field.HOST_NAME.fieldName());
     NumericDocValues times = DocValues.getNumeric(leaf.reader(), Field.TIMESTAMP.fieldName());

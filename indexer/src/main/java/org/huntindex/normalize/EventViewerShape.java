@@ -1,6 +1,5 @@
 package org.huntindex.normalize;
 
-import java.util.Locale;
 import java.util.Map;
 import org.huntindex.source.RawRecord;
 
@@ -39,8 +38,7 @@ final class EventViewerShape implements RecordShape {
         case "Event ID" -> w.eventId = Values.integer(value);
         case "Source" -> {
           w.provider = Values.text(value);
-          w.channel = w.provider == null ? null
-              : CHANNELS.get(w.provider.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+          w.channel = w.provider == null ? null : CHANNELS.get(lettersOnly(w.provider));
         }
         case "Description" -> w.message = Values.text(value);
         default -> w.put(r.name(i), value);
@@ -48,5 +46,17 @@ final class EventViewerShape implements RecordShape {
     }
     MessageLabels.fromMessage(w);
     return w;
+  }
+
+  /** The source's letters, lower case: how {@link #CHANNELS} is keyed. */
+  private static String lettersOnly(String source) {
+    StringBuilder letters = new StringBuilder(source.length());
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+        letters.append((char) (c | 0x20));
+      }
+    }
+    return letters.toString();
   }
 }

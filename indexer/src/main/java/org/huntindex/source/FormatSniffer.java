@@ -17,6 +17,7 @@ public final class FormatSniffer {
   public static final int HEAD = 1 << 16;
 
   private static final byte[] EVTX_MAGIC = "ElfFile\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENT_VIEWER = CsvRecordReader.EVENT_VIEWER_HEADER.getBytes(StandardCharsets.US_ASCII);
   private static final int DESCRIBED = 16;
 
   private FormatSniffer() {}
@@ -116,19 +117,8 @@ public final class FormatSniffer {
     }
     Row row = Row.read(head, next, length, true);
     return row != null && (row.open || row.cells == header.cells
-        || row.cells == header.cells + 1 && startsWith(head, start, CsvRecordReader.EVENT_VIEWER_HEADER));
-  }
-
-  private static boolean startsWith(byte[] head, int start, String ascii) {
-    if (head.length - start < ascii.length()) {
-      return false;
-    }
-    for (int i = 0; i < ascii.length(); i++) {
-      if (head[start + i] != ascii.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+        || row.cells == header.cells + 1 && length - start >= EVENT_VIEWER.length
+        && Arrays.equals(head, start, start + EVENT_VIEWER.length, EVENT_VIEWER, 0, EVENT_VIEWER.length));
   }
 
   /**
